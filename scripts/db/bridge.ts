@@ -1,0 +1,81 @@
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { PGlite } from "@electric-sql/pglite";
+import { WebSocketServer } from "ws";
+import { serveEmbeddedSession } from "./embedded-session.ts";
+import { SessionLock } from "./session-lock.ts";
+import { serveTcpSession } from "./tcp-session.ts";
+
+/** The embedded database answers to this connection string behind the bridge. */
+export const EMBEDDED_DATABASE_URL = "postgres://postgres:postgres@localhost:5432/postgres";
+
+export type BridgeOptions = {
+  /** A PostgreSQL server to front; without it the bridge fronts an embedded database. */
+  databaseUrl?: string;
+  /** Where the embedded database keeps its files; `memory://` keeps nothing. */
+  dataDir?: string;
+  port?: number;
+  log?: (line: string) => void;
+};
+
+export type Bridge = {
+  /** `host:port` of the WebSocket endpoint, the value of `DB_LOCAL_PROXY`. */
+  proxy: string;
+  /** The connection string clients use through the bridge. */
+  databaseUrl: string;
+  embedded: boolean;
+  close(): Promise<void>;
+};
+
+/**
+ * Starts the local database bridge: a WebSocket endpoint of the shape the Neon driver expects
+ * from a proxy, piping every session either to the PostgreSQL server of `databaseUrl` or to an
+ * embedded PGlite database that serves queued sessions one at a time.
+ */
+export async function startBridge(options: BridgeOptions): Promise<Bridge> {
+  const log = options.log ?? (() => {});
+  const onError = (error: unknown) => log(`bridge: ${error instanceof Error ? error.message : String(error)}`);
+  const target = options.databaseUrl ? tcpTarget(options.databaseUrl) : undefined;
+  const db = target ? undefined : await openEmbedded(options.dataDir ?? "memory://");
+  const lock = new SessionLock();
+
+  const http = createServer((req, res) => {
+    res.writeHead(req.url === "/health" ? 200 : 404, { "content-type": "text/plain" });
+    res.end(req.url === "/health" ? "ok" : "not found");
+  });
+  const wss = new WebSocketServer({ server: http });
+  wss.on("connection", (ws) => {
+    if (target) serveTcpSession(ws, target, onError);
+    else serveEmbeddedSession(ws, { db: db!, lock, idleWhileOthersWaitMs: 5_000, onError });
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    http.once("error", reject);
+    http.listen(options.port ?? 0, "127.0.0.1", resolve);
+  });
+  const { port } = http.address() as AddressInfo;
+
+  return {
+    proxy: `127.0.0.1:${port}`,
+    databaseUrl: options.databaseUrl ?? EMBEDDED_DATABASE_URL,
+    embedded: !target,
+    async close() {
+      for (const client of wss.clients) client.terminate();
+      await new Promise<void>((resolve) => wss.close(() => resolve()));
+      http.closeAllConnections();
+      await new Promise<void>((resolve) => http.close(() => resolve()));
+      await db?.close();
+    },
+  };
+}
+
+function tcpTarget(databaseUrl: string): { host: string; port: number } {
+  const url = new URL(databaseUrl);
+  return { host: url.hostname || "127.0.0.1", port: Number(url.port || 5432) };
+}
+
+async function openEmbedded(dataDir: string): Promise<PGlite> {
+  const db = new PGlite(dataDir);
+  await db.waitReady;
+  return db;
+}

@@ -1,0 +1,15 @@
+import { Pool, neonConfig } from "@neondatabase/serverless";
+import ws from "ws";
+import type { Bridge } from "./bridge.ts";
+
+/**
+ * A Neon driver pool in Node that reaches the database through the local bridge, the same
+ * protocol path the Worker takes.
+ */
+export function nodePool(bridge: Pick<Bridge, "proxy" | "databaseUrl">): Pool {
+  neonConfig.webSocketConstructor = ws;
+  neonConfig.wsProxy = (host, port) => `${bridge.proxy}/v2?address=${host}:${port}`;
+  neonConfig.useSecureWebSocket = false;
+  neonConfig.pipelineConnect = false;
+  return new Pool({ connectionString: bridge.databaseUrl, max: 1, idleTimeoutMillis: 1000 });
+}

@@ -1,0 +1,55 @@
+import { z } from "zod";
+import { ConfigurationError } from "./platform/errors.ts";
+import type { JobMessage } from "./jobs/messages.ts";
+
+/** Bindings declared in wrangler.toml; their presence is checked by the runtime, not here. */
+export type Bindings = {
+  DATABASE_URL?: string;
+  DB_LOCAL_PROXY?: string;
+  LOG_LEVEL?: string;
+  JOBS: Queue<JobMessage>;
+  BACKUPS: R2Bucket;
+  ASSETS: Fetcher;
+};
+
+const postgresUrl = z
+  .string({ error: "is not set" })
+  .refine(isPostgresUrl, { error: "must be a postgres:// connection string" });
+
+function isPostgresUrl(value: string): boolean {
+  try {
+    return /^postgres(ql)?:$/.test(new URL(value).protocol);
+  } catch {
+    return false;
+  }
+}
+
+export const EnvSchema = z.object({
+  DATABASE_URL: postgresUrl,
+  DB_LOCAL_PROXY: z
+    .string()
+    .regex(/^[A-Za-z0-9.-]+:\d{1,5}$/, { error: "must be host:port of the local database bridge" })
+    .optional(),
+  LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+});
+
+export type Env = z.infer<typeof EnvSchema>;
+
+const parsed = new WeakMap<object, Env>();
+
+/**
+ * Parses the Worker's variables and secrets once per environment object. A missing or malformed
+ * value throws a ConfigurationError naming the variable, never its value.
+ */
+export function parseEnv(bindings: Bindings): Env {
+  const cached = parsed.get(bindings);
+  if (cached) return cached;
+  const result = EnvSchema.safeParse(bindings);
+  if (!result.success) {
+    throw new ConfigurationError(
+      result.error.issues.map((issue) => ({ variable: String(issue.path[0]), message: issue.message })),
+    );
+  }
+  parsed.set(bindings, result.data);
+  return result.data;
+}

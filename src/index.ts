@@ -1,0 +1,21 @@
+import { createApp } from "./app.ts";
+import type { Bindings } from "./env.ts";
+import { consumeBatch } from "./jobs/consume.ts";
+import { consumeDeadLetters } from "./jobs/dead-letters.ts";
+import { jobHandlers } from "./jobs/handlers.ts";
+import { dispatchCron } from "./jobs/scheduled.ts";
+
+const app = createApp();
+
+export const DEAD_LETTER_QUEUE = "ckm-jobs-dlq";
+
+export default {
+  fetch: app.fetch,
+  async queue(batch, env) {
+    if (batch.queue === DEAD_LETTER_QUEUE) await consumeDeadLetters(batch);
+    else await consumeBatch(batch, env, jobHandlers);
+  },
+  async scheduled(controller, env) {
+    await dispatchCron(controller, env);
+  },
+} satisfies ExportedHandler<Bindings, unknown>;

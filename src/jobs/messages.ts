@@ -1,0 +1,12 @@
+import { z } from "zod";
+
+/**
+ * Every message on the jobs queue, parsed before it is acted on. Capabilities add their kinds
+ * here; the consumer routes each kind to its handler.
+ */
+export const JobMessage = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("nightly.run"), scheduledAt: z.iso.datetime() }),
+]);
+
+export type JobMessage = z.infer<typeof JobMessage>;
+export type JobKind = JobMessage["kind"];

@@ -1,0 +1,29 @@
+import { Pool, neonConfig } from "@neondatabase/serverless";
+import { drizzle, type NeonDatabase } from "drizzle-orm/neon-serverless";
+import * as schema from "../db/schema/index.ts";
+import type { Env } from "../env.ts";
+
+export type Database = NeonDatabase<typeof schema>;
+export type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
+
+/**
+ * Points the Neon driver at the local database bridge when `DB_LOCAL_PROXY` is set (local
+ * development and tests); in production the driver's defaults reach Neon directly.
+ */
+function configureDriver(env: Env): void {
+  const proxy = env.DB_LOCAL_PROXY;
+  if (!proxy) return;
+  neonConfig.wsProxy = (host, port) => `${proxy}/v2?address=${host}:${port}`;
+  neonConfig.useSecureWebSocket = false;
+  neonConfig.pipelineConnect = false;
+}
+
+export type DatabaseHandle = { db: Database; close(): Promise<void> };
+
+/** One pool per request: Workers cannot share sockets across requests. */
+export function openDatabase(env: Env): DatabaseHandle {
+  configureDriver(env);
+  const pool = new Pool({ connectionString: env.DATABASE_URL, max: 1 });
+  const db = drizzle({ client: pool, schema, casing: "snake_case" });
+  return { db, close: () => pool.end() };
+}

@@ -1,0 +1,68 @@
+/** Domain errors carry a stable code; the HTTP edge maps codes to statuses (see problem.ts). */
+export type ErrorCode =
+  | "BAD_REQUEST"
+  | "UNAUTHORIZED"
+  | "FORBIDDEN"
+  | "NOT_FOUND"
+  | "METHOD_NOT_ALLOWED"
+  | "CONFLICT"
+  | "PAYLOAD_TOO_LARGE"
+  | "UNSUPPORTED_MEDIA_TYPE"
+  | "UNPROCESSABLE"
+  | "RATE_LIMITED"
+  | "INTERNAL"
+  | "MISCONFIGURED"
+  | "UNAVAILABLE";
+
+export type FieldIssue = { path: string; message: string };
+
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly issues: FieldIssue[] = [],
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+export class BadRequestError extends AppError {
+  constructor(message: string, issues: FieldIssue[] = []) {
+    super("BAD_REQUEST", message, issues);
+  }
+}
+
+export class NotFoundError extends AppError {
+  constructor(entity: string, id?: string) {
+    super("NOT_FOUND", id ? `No ${entity} with id ${id}.` : `No such ${entity}.`);
+  }
+}
+
+export class MethodNotAllowedError extends AppError {
+  constructor(
+    method: string,
+    readonly allow: string[],
+  ) {
+    super("METHOD_NOT_ALLOWED", `${method} is not allowed here; allowed: ${allow.join(", ")}.`);
+  }
+}
+
+export class UnavailableError extends AppError {
+  constructor(
+    message: string,
+    readonly retryAfterSeconds = 1,
+  ) {
+    super("UNAVAILABLE", message);
+  }
+}
+
+/** A variable or secret of the Worker is missing or malformed. */
+export class ConfigurationError extends AppError {
+  constructor(readonly variables: Array<{ variable: string; message: string }>) {
+    super(
+      "MISCONFIGURED",
+      `The service is misconfigured: ${variables.map((v) => `${v.variable} ${v.message}`).join("; ")}.`,
+    );
+  }
+}

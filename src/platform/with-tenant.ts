@@ -1,0 +1,19 @@
+import { sql } from "drizzle-orm";
+import type { Database, Transaction } from "./db.ts";
+
+/** The role tenant work runs as; created by the migrations without BYPASSRLS or superuser. */
+export const APP_ROLE = "ckm_app";
+
+/**
+ * Runs `fn` in one transaction scoped to one tenant: the transaction first drops to the
+ * application role and sets `app.tenant_id`, so row-level security limits every statement in
+ * `fn` to that tenant's rows whatever its WHERE clauses say. Both settings end with the
+ * transaction.
+ */
+export async function withTenant<T>(db: Database, tenantId: string, fn: (tx: Transaction) => Promise<T>): Promise<T> {
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`select set_config('app.tenant_id', ${tenantId}, true)`);
+    await tx.execute(sql.raw(`set local role ${APP_ROLE}`));
+    return fn(tx);
+  });
+}

@@ -1,0 +1,26 @@
+import type { TestProject } from "vitest/node";
+import { startBridge } from "../../scripts/db/bridge.ts";
+import { migrate } from "../../scripts/db/migrate.ts";
+import { nodePool } from "../../scripts/db/node-pool.ts";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    databaseUrl: string;
+    dbProxy: string;
+  }
+}
+
+/**
+ * Starts the database bridge for the Worker tests (the server of DATABASE_URL, or an embedded
+ * in-memory database) and applies the migrations once.
+ */
+export default async function setup(project: TestProject) {
+  const bridge = await startBridge({ databaseUrl: process.env.DATABASE_URL, dataDir: "memory://", log: console.log });
+  const pool = nodePool(bridge);
+  await migrate(pool);
+  await pool.end();
+  project.provide("databaseUrl", bridge.databaseUrl);
+  project.provide("dbProxy", bridge.proxy);
+  console.log(`database for worker tests: ${bridge.embedded ? "embedded (in memory)" : "DATABASE_URL"}`);
+  return () => bridge.close();
+}
