@@ -9,6 +9,7 @@ export async function createTenant(db: Database, customerCount = 3): Promise<Tes
   const id = crypto.randomUUID();
   return withTenant(db, id, async (tx) => {
     await tx.insert(tenants).values({ id, slug: `test-${id}`, name: `Test ${id.slice(0, 8)}` });
+    if (customerCount === 0) return { id, customerIds: [] };
     const rows = await tx
       .insert(customers)
       .values(

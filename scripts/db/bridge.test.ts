@@ -1,0 +1,106 @@
+import type { PoolClient } from "@neondatabase/serverless";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startBridge, type Bridge, type BridgeOptions } from "./bridge.ts";
+import { nodePool } from "./node-pool.ts";
+
+/**
+ * One client session through the bridge: a pool of its own (nodePool holds one connection), one
+ * connection checked out, then closed with the pool. Each simulated client gets its own session.
+ */
+async function session<T>(bridge: Bridge, work: (client: PoolClient) => Promise<T>): Promise<T> {
+  const pool = nodePool(bridge);
+  try {
+    const client = await pool.connect();
+    try {
+      return await work(client);
+    } finally {
+      client.release();
+    }
+  } finally {
+    await pool.end();
+  }
+}
+
+/** Sets a transaction-local setting and reads it back inside one transaction. */
+async function setAndReadBack(client: PoolClient, value: string): Promise<string> {
+  await client.query("BEGIN");
+  await client.query("select set_config('app.x', $1, true)", [value]);
+  const { rows } = await client.query<{ x: string }>("select current_setting('app.x') as x");
+  await client.query("COMMIT");
+  return rows[0]!.x;
+}
+
+/** 50 clients at once, each in its own session and transaction. */
+function concurrentSessionsSuite(name: string, options: () => BridgeOptions) {
+  describe(name, () => {
+    let bridge: Bridge;
+    beforeAll(async () => {
+      bridge = await startBridge(options());
+    });
+    afterAll(() => bridge?.close());
+
+    it("serves 50 concurrent sessions, each seeing only its own transaction's settings", async () => {
+      const values = Array.from({ length: 50 }, (_, i) => `client-${i}`);
+      const seen = await Promise.all(values.map((value) => session(bridge, (c) => setAndReadBack(c, value))));
+      // Every session succeeded (none refused), and none saw another's value (none interleaved).
+      expect(seen).toEqual(values);
+    });
+  });
+}
+
+concurrentSessionsSuite("embedded bridge (memory://)", () => ({ dataDir: "memory://" }));
+
+// The TCP path pipes sessions to a real server; it runs only where one is configured.
+const databaseUrl = process.env.DATABASE_URL;
+if (databaseUrl) concurrentSessionsSuite("TCP bridge (DATABASE_URL)", () => ({ databaseUrl }));
+
+describe("embedded bridge: the next session starts clean", () => {
+  let bridge: Bridge;
+  beforeAll(async () => {
+    bridge = await startBridge({ dataDir: "memory://" });
+    await session(bridge, (c) => c.query("create table bridge_probe (id int primary key)"));
+  });
+  afterAll(() => bridge?.close());
+
+  it("rolls back the open transaction of a session that disconnects mid-way", async () => {
+    await session(bridge, async (client) => {
+      await client.query("BEGIN");
+      await client.query("insert into bridge_probe (id) values (1)");
+      // Drop the WebSocket with no COMMIT and no Terminate, as a crashed client would.
+      client.on("error", () => {});
+      const ended = new Promise((resolve) => client.once("end", resolve));
+      (client as unknown as { connection: { stream: { destroy(): void } } }).connection.stream.destroy();
+      await ended;
+    });
+
+    await session(bridge, async (client) => {
+      const { rows } = await client.query<{ n: number }>("select count(*)::int as n from bridge_probe");
+      expect(rows[0]!.n).toBe(0); // no partial write survived
+      // A SAVEPOINT outside a transaction block is an error: this session is not in one.
+      await expect(client.query("SAVEPOINT probe")).rejects.toThrow(/transaction block/);
+    });
+  });
+
+  it("does not carry session-level settings into the next session", async () => {
+    const fresh = await session(bridge, (c) => c.query<{ name: string }>("show application_name"));
+
+    await session(bridge, async (client) => {
+      await client.query("SET application_name = 'leaky-session'");
+      await client.query("select set_config('app.tenant_id', 'tenant-a', false)");
+      const { rows } = await client.query<{ name: string }>("show application_name");
+      expect(rows[0]!.name).toBe("leaky-session");
+    });
+
+    await session(bridge, async (client) => {
+      const name = await client.query<{ application_name: string }>("show application_name");
+      expect(name.rows).toEqual(fresh.rows);
+      const tenant = await client.query<{ t: string | null }>("select current_setting('app.tenant_id', true) as t");
+      expect(tenant.rows[0]!.t ?? "").toBe("");
+    });
+  });
+
+  it("keeps serving sessions after a client disconnects", async () => {
+    const { rows } = await session(bridge, (c) => c.query<{ ok: number }>("select 1 as ok"));
+    expect(rows).toEqual([{ ok: 1 }]);
+  });
+});
