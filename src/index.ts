@@ -1,13 +1,11 @@
 import { createApp } from "./app.ts";
 import type { Bindings } from "./env.ts";
 import { consumeBatch } from "./jobs/consume.ts";
-import { consumeDeadLetters } from "./jobs/dead-letters.ts";
+import { consumeDeadLetters, DEAD_LETTER_QUEUE } from "./jobs/dead-letters.ts";
 import { jobHandlers } from "./jobs/handlers.ts";
 import { dispatchCron } from "./jobs/scheduled.ts";
 
 const app = createApp();
-
-export const DEAD_LETTER_QUEUE = "ckm-jobs-dlq";
 
 export default {
   fetch: app.fetch,

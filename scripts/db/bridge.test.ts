@@ -39,6 +39,11 @@ function concurrentSessionsSuite(name: string, options: () => BridgeOptions) {
     });
     afterAll(() => bridge?.close());
 
+    it("reaches the database named in its connection string", async () => {
+      const { rows } = await session(bridge, (c) => c.query<{ db: string }>("select current_database() as db"));
+      expect(rows[0]!.db).toBe(new URL(bridge.databaseUrl).pathname.slice(1));
+    });
+
     it("serves 50 concurrent sessions, each seeing only its own transaction's settings", async () => {
       const values = Array.from({ length: 50 }, (_, i) => `client-${i}`);
       const seen = await Promise.all(values.map((value) => session(bridge, (c) => setAndReadBack(c, value))));
@@ -82,18 +87,18 @@ describe("embedded bridge: the next session starts clean", () => {
   });
 
   it("does not carry session-level settings into the next session", async () => {
-    const fresh = await session(bridge, (c) => c.query<{ name: string }>("show application_name"));
+    const applicationName = (c: PoolClient) =>
+      c.query<{ name: string }>("select current_setting('application_name') as name").then((r) => r.rows[0]!.name);
+    const fresh = await session(bridge, applicationName);
 
     await session(bridge, async (client) => {
       await client.query("SET application_name = 'leaky-session'");
       await client.query("select set_config('app.tenant_id', 'tenant-a', false)");
-      const { rows } = await client.query<{ name: string }>("show application_name");
-      expect(rows[0]!.name).toBe("leaky-session");
+      expect(await applicationName(client)).toBe("leaky-session");
     });
 
     await session(bridge, async (client) => {
-      const name = await client.query<{ application_name: string }>("show application_name");
-      expect(name.rows).toEqual(fresh.rows);
+      expect(await applicationName(client)).toBe(fresh);
       const tenant = await client.query<{ t: string | null }>("select current_setting('app.tenant_id', true) as t");
       expect(tenant.rows[0]!.t ?? "").toBe("");
     });

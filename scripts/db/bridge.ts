@@ -1,4 +1,6 @@
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:http";
+import { dirname } from "node:path";
 import type { AddressInfo } from "node:net";
 import { PGlite } from "@electric-sql/pglite";
 import { WebSocketServer } from "ws";
@@ -36,7 +38,8 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
   const log = options.log ?? (() => {});
   const onError = (error: unknown) => log(`bridge: ${error instanceof Error ? error.message : String(error)}`);
   const target = options.databaseUrl ? tcpTarget(options.databaseUrl) : undefined;
-  const db = target ? undefined : await openEmbedded(options.dataDir ?? "memory://");
+  const embedded = target ? undefined : await openEmbedded(options.dataDir ?? "memory://");
+  const db = embedded?.db;
   const lock = new SessionLock();
 
   const http = createServer((req, res) => {
@@ -65,6 +68,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
       http.closeAllConnections();
       await new Promise<void>((resolve) => http.close(() => resolve()));
       await db?.close();
+      embedded?.unlock();
     },
   };
 }
@@ -74,8 +78,32 @@ function tcpTarget(databaseUrl: string): { host: string; port: number } {
   return { host: url.hostname || "127.0.0.1", port: Number(url.port || 5432) };
 }
 
-async function openEmbedded(dataDir: string): Promise<PGlite> {
+async function openEmbedded(dataDir: string): Promise<{ db: PGlite; unlock(): void }> {
+  const unlock = dataDir.startsWith("memory://") ? () => {} : lockDataDir(dataDir);
   const db = new PGlite(dataDir);
   await db.waitReady;
-  return db;
+  return { db, unlock };
+}
+
+/** One process at a time may open an embedded database's files; a second gets a clear error. */
+function lockDataDir(dataDir: string): () => void {
+  const lockFile = `${dataDir}.lock`;
+  mkdirSync(dirname(lockFile), { recursive: true });
+  if (existsSync(lockFile)) {
+    const pid = Number(readFileSync(lockFile, "utf8"));
+    if (pid && pid !== process.pid && isAlive(pid)) {
+      throw new Error(`the embedded database at ${dataDir} is in use by process ${pid} (a running npm start?); stop it first`);
+    }
+  }
+  writeFileSync(lockFile, String(process.pid));
+  return () => rmSync(lockFile, { force: true });
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
 }

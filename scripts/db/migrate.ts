@@ -16,12 +16,12 @@ export async function migrate(pool: Pool, dir = MIGRATIONS_DIR): Promise<Migrati
   const files = (await readdir(dir)).filter((name) => name.endsWith(".sql")).sort();
   const client = await pool.connect();
   try {
+    await client.query("SELECT pg_advisory_lock(hashtext('ckm.migrate'))");
     await client.query(`CREATE TABLE IF NOT EXISTS schema_migrations (
       name text PRIMARY KEY,
       checksum text NOT NULL,
       applied_at timestamptz NOT NULL DEFAULT now()
     )`);
-    await client.query("SELECT pg_advisory_lock(hashtext('ckm.migrate'))");
     const { rows } = await client.query<{ name: string; checksum: string }>(
       "SELECT name, checksum FROM schema_migrations",
     );
@@ -42,7 +42,7 @@ export async function migrate(pool: Pool, dir = MIGRATIONS_DIR): Promise<Migrati
         await client.query("INSERT INTO schema_migrations (name, checksum) VALUES ($1, $2)", [name, checksum]);
         await client.query("COMMIT");
       } catch (error) {
-        await client.query("ROLLBACK");
+        await client.query("ROLLBACK").catch(() => {});
         throw new Error(`migration ${name} failed: ${(error as Error).message}`);
       }
       result.applied.push(name);

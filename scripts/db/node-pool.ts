@@ -4,7 +4,8 @@ import type { Bridge } from "./bridge.ts";
 
 /**
  * A Neon driver pool in Node that reaches the database through the local bridge, the same
- * protocol path the Worker takes.
+ * protocol path the Worker takes. The driver's proxy setting is process-wide, so one process
+ * talks to one bridge at a time: the one named in the latest call.
  */
 export function nodePool(bridge: Pick<Bridge, "proxy" | "databaseUrl">): Pool {
   neonConfig.webSocketConstructor = ws;

@@ -109,3 +109,21 @@ describe("FrameReader", () => {
     expect(() => new FrameReader().push(protocol2)).toThrow(/unsupported protocol version 131072/);
   });
 });
+
+describe("FrameReader on malformed lengths", () => {
+  it("rejects a startup length below the minimum instead of looping", () => {
+    const frame = Buffer.alloc(8);
+    frame.writeInt32BE(0, 0);
+    frame.writeInt32BE(80877103, 4);
+    expect(() => new FrameReader().push(frame)).toThrow(/invalid startup frame length/);
+  });
+
+  it("rejects a message length below four", () => {
+    const reader = new FrameReader();
+    const startup = Buffer.alloc(8);
+    startup.writeInt32BE(8, 0);
+    startup.writeInt32BE(196608, 4);
+    reader.push(startup);
+    expect(() => reader.push(Buffer.from([0x51, 0xff, 0xff, 0xff, 0xff]))).toThrow(/invalid message length/);
+  });
+});

@@ -45,6 +45,7 @@ export class FrameReader {
     if (!this.#started) {
       if (buf.length < 8) return undefined;
       const length = buf.readInt32BE(0);
+      if (length < 8) throw new Error(`invalid startup frame length ${length}`);
       if (buf.length < length) return undefined;
       const code = buf.readInt32BE(4);
       this.#buffer = buf.subarray(length);
@@ -55,7 +56,9 @@ export class FrameReader {
       return { kind: "message", bytes: new Uint8Array(buf.subarray(0, length)) };
     }
     if (buf.length < 5) return undefined;
-    const length = 1 + buf.readInt32BE(1);
+    const declared = buf.readInt32BE(1);
+    if (declared < 4) throw new Error(`invalid message length ${declared}`);
+    const length = 1 + declared;
     if (buf.length < length) return undefined;
     this.#buffer = buf.subarray(length);
     return { kind: "message", bytes: new Uint8Array(buf.subarray(0, length)) };
