@@ -1,0 +1,19 @@
+/**
+ * `npm run bench` runs every benchmark; `npm run bench -- <name>` runs one. Each writes its table
+ * to bench/results/<name>.md and prints it.
+ */
+const benchmarks: Record<string, () => Promise<{ run(): Promise<string> }>> = {
+  "insert-rate": () => import("./insert-rate.ts"),
+};
+
+const requested = process.argv.slice(2);
+const unknown = requested.filter((name) => !(name in benchmarks));
+if (unknown.length) {
+  console.error(`unknown benchmark: ${unknown.join(", ")}; known: ${Object.keys(benchmarks).join(", ")}`);
+  process.exit(2);
+}
+for (const name of requested.length ? requested : Object.keys(benchmarks)) {
+  console.log(`== ${name}`);
+  const { run } = await benchmarks[name]!();
+  console.log(await run());
+}
