@@ -17,3 +17,4 @@ for (const name of requested.length ? requested : Object.keys(benchmarks)) {
   const { run } = await benchmarks[name]!();
   console.log(await run());
 }
+export {};
