@@ -24,6 +24,8 @@ export type DatabaseHandle = { db: Database; close(): Promise<void> };
 export function openDatabase(env: Env): DatabaseHandle {
   configureDriver(env);
   const pool = new Pool({ connectionString: env.DATABASE_URL, max: 1 });
+  // A dropped idle connection surfaces on the next query; unobserved, it would be an uncaught error.
+  pool.on("error", () => {});
   const db = drizzle({ client: pool, schema, casing: "snake_case" });
   return { db, close: () => pool.end() };
 }

@@ -7,17 +7,22 @@ import { UnavailableError } from "./errors.ts";
  */
 export function asUnavailable(error: unknown): UnavailableError | undefined {
   const seen = new Set<unknown>();
-  for (let e: unknown = error; e && typeof e === "object" && !seen.has(e); e = (e as { cause?: unknown }).cause) {
+  for (let e: unknown = error; e && typeof e === "object" && !seen.has(e); e = next(e)) {
     seen.add(e);
     const code = (e as { code?: unknown }).code;
     const message = (e as { message?: unknown }).message;
     if (typeof code === "string" && /^(08|53|57P)/.test(code)) return unavailable();
     if (typeof code === "string" && /^(ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE)$/.test(code)) return unavailable();
-    if (typeof message === "string" && /websocket|connection terminated|connection refused|socket/i.test(message)) {
+    if (typeof message === "string" && /websocket|network connection lost|connection terminated|connection refused|socket/i.test(message)) {
       return unavailable();
     }
   }
   return undefined;
+}
+
+/** The wrapped error: drizzle wraps driver errors in `cause`, WebSocket error events in `error`. */
+function next(e: object): unknown {
+  return (e as { cause?: unknown }).cause ?? (e as { error?: unknown }).error;
 }
 
 function unavailable(): UnavailableError {
