@@ -1,6 +1,10 @@
 import { createReadStream, existsSync } from "node:fs";
 import { parse } from "csv-parse";
 import type { Pool } from "@neondatabase/serverless";
+import { count } from "drizzle-orm";
+import { customers, tenants } from "../src/db/schema/index.ts";
+import { databaseOn } from "../src/platform/db.ts";
+import { withTenant } from "../src/platform/with-tenant.ts";
 
 export const DEMO_TENANT = {
   id: "6f1c7a3e-0d2b-4c55-9a8e-5b3f0de70001",
@@ -19,33 +23,22 @@ export type DemoSeed = { tenantId: string; created: boolean; customers: number }
  * finds the tenant and changes nothing.
  */
 export async function seedDemo(pool: Pool, csvPath = SAMPLE_CSV, limit = 50): Promise<DemoSeed> {
-  const client = await pool.connect();
-  try {
-    await client.query("BEGIN");
-    await client.query("SELECT set_config('app.tenant_id', $1, true)", [DEMO_TENANT.id]);
-    await client.query("SET LOCAL ROLE ckm_app");
-    const inserted = await client.query(
-      "INSERT INTO tenants (id, slug, name) VALUES ($1, $2, $3) ON CONFLICT (id) DO NOTHING RETURNING id",
-      [DEMO_TENANT.id, DEMO_TENANT.slug, DEMO_TENANT.name],
-    );
-    const created = inserted.rowCount === 1;
-    if (created) {
-      for (const customer of await sampleCustomers(csvPath, limit)) {
-        await client.query(
-          "INSERT INTO customers (tenant_id, display_name, country) VALUES ($1, $2, $3)",
-          [DEMO_TENANT.id, `Customer ${customer.externalId}`, customer.country],
-        );
-      }
+  const sample = await sampleCustomers(csvPath, limit);
+  return withTenant(databaseOn(pool), DEMO_TENANT.id, async (tx) => {
+    const inserted = await tx.insert(tenants).values(DEMO_TENANT).onConflictDoNothing().returning({ id: tenants.id });
+    const created = inserted.length === 1;
+    if (created && sample.length) {
+      await tx.insert(customers).values(
+        sample.map((customer) => ({
+          tenantId: DEMO_TENANT.id,
+          displayName: `Customer ${customer.externalId}`,
+          country: customer.country,
+        })),
+      );
     }
-    const { rows } = await client.query<{ count: string }>("SELECT count(*) FROM customers");
-    await client.query("COMMIT");
-    return { tenantId: DEMO_TENANT.id, created, customers: Number(rows[0]?.count ?? 0) };
-  } catch (error) {
-    await client.query("ROLLBACK");
-    throw error;
-  } finally {
-    client.release();
-  }
+    const [row] = await tx.select({ count: count() }).from(customers);
+    return { tenantId: DEMO_TENANT.id, created, customers: row?.count ?? 0 };
+  });
 }
 
 async function sampleCustomers(csvPath: string, limit: number): Promise<Array<{ externalId: string; country: string }>> {

@@ -26,6 +26,10 @@ export function openDatabase(env: Env): DatabaseHandle {
   const pool = new Pool({ connectionString: env.DATABASE_URL, max: 1 });
   // A dropped idle connection surfaces on the next query; unobserved, it would be an uncaught error.
   pool.on("error", () => {});
-  const db = drizzle({ client: pool, schema, casing: "snake_case" });
-  return { db, close: () => pool.end() };
+  return { db: databaseOn(pool), close: () => pool.end() };
+}
+
+/** The drizzle database over a pool, with the schema and naming every caller shares. */
+export function databaseOn(pool: Pool): Database {
+  return drizzle({ client: pool, schema, casing: "snake_case" });
 }
