@@ -66,3 +66,36 @@ export class ConfigurationError extends AppError {
     );
   }
 }
+
+/** No credential, or one that does not verify; answered 401 with `WWW-Authenticate`. */
+export class UnauthorizedError extends AppError {
+  constructor(
+    message = "A valid credential is required.",
+    /** True when no credential was sent at all (RFC 6750 then omits the error attribute). */
+    readonly missing = false,
+  ) {
+    super("UNAUTHORIZED", message);
+  }
+}
+
+/** The credential is valid but its role or kind may not do this. */
+export class ForbiddenError extends AppError {
+  constructor(message: string) {
+    super("FORBIDDEN", message);
+  }
+}
+
+export class ConflictError extends AppError {
+  constructor(message: string, issues: FieldIssue[] = []) {
+    super("CONFLICT", message, issues);
+  }
+}
+
+export class RateLimitedError extends AppError {
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super("RATE_LIMITED", message);
+  }
+}

@@ -1,7 +1,15 @@
 import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
-import { AppError, MethodNotAllowedError, UnavailableError, type ErrorCode, type FieldIssue } from "./errors.ts";
+import {
+  AppError,
+  MethodNotAllowedError,
+  RateLimitedError,
+  UnauthorizedError,
+  UnavailableError,
+  type ErrorCode,
+  type FieldIssue,
+} from "./errors.ts";
 import type { AppEnv } from "./context.ts";
 import { asUnavailable } from "./unavailable.ts";
 
@@ -72,7 +80,13 @@ export function problemResponse(c: Context<AppEnv>, error: unknown): Response {
   };
   const headers: Record<string, string> = { "content-type": "application/problem+json" };
   if (appError instanceof MethodNotAllowedError) headers.allow = appError.allow.join(", ");
-  if (appError instanceof UnavailableError) headers["retry-after"] = String(appError.retryAfterSeconds);
+  if (appError instanceof UnavailableError || appError instanceof RateLimitedError) {
+    headers["retry-after"] = String(appError.retryAfterSeconds);
+  }
+  if (appError.code === "UNAUTHORIZED") {
+    const missing = appError instanceof UnauthorizedError && appError.missing;
+    headers["www-authenticate"] = missing ? `Bearer realm="ckm"` : `Bearer realm="ckm", error="invalid_token"`;
+  }
   return c.body(JSON.stringify(problem), status, headers);
 }
 
