@@ -18,7 +18,11 @@ export default defineConfig({
           cloudflareTest(({ inject }) => ({
             wrangler: { configPath: "./wrangler.toml" },
             miniflare: {
-              bindings: { DATABASE_URL: inject("databaseUrl"), DB_LOCAL_PROXY: inject("dbProxy") },
+              bindings: {
+                DATABASE_URL: inject("databaseUrl"),
+                DB_LOCAL_PROXY: inject("dbProxy"),
+                AUTH_SIGNING_KEYS: inject("signingKeys"),
+              },
             },
           })),
         ],

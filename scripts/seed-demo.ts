@@ -1,10 +1,11 @@
 import { createReadStream, existsSync } from "node:fs";
 import { parse } from "csv-parse";
 import type { Pool } from "@neondatabase/serverless";
-import { count } from "drizzle-orm";
-import { customers, tenants } from "../src/db/schema/index.ts";
+import { count, eq } from "drizzle-orm";
+import { customers, tenants, users } from "../src/db/schema/index.ts";
 import { databaseOn } from "../src/platform/db.ts";
 import { withTenant } from "../src/platform/with-tenant.ts";
+import { hashPassword } from "../src/tenancy/passwords.ts";
 
 export const DEMO_TENANT = {
   id: "6f1c7a3e-0d2b-4c55-9a8e-5b3f0de70001",
@@ -12,13 +13,16 @@ export const DEMO_TENANT = {
   name: "Demo Retail (UK gift shop)",
 };
 
+/** The demo tenant's owner, printed by `npm start` so the API and dashboard can be tried at once. */
+export const DEMO_OWNER = { email: "owner@demo.ckm.example", name: "Demo Owner", password: "ckm-demo-owner-2026" };
+
 /** The shared sample of the UCI Online Retail data set, beside the repository. */
 export const SAMPLE_CSV = new URL("../../shared/data/online-retail-sample.csv", import.meta.url).pathname;
 
 export type DemoSeed = { tenantId: string; created: boolean; customers: number };
 
 /**
- * Seeds the demo tenant once: the tenant and the first customers of the sample file, written
+ * Seeds the demo tenant once: the tenant, its owner and the first customers of the sample file, written
  * through the application role under row-level security like any tenant request. A second run
  * finds the tenant and changes nothing.
  */
@@ -27,6 +31,11 @@ export async function seedDemo(pool: Pool, csvPath = SAMPLE_CSV, limit = 50): Pr
   return withTenant(databaseOn(pool), DEMO_TENANT.id, async (tx) => {
     const inserted = await tx.insert(tenants).values(DEMO_TENANT).onConflictDoNothing().returning({ id: tenants.id });
     const created = inserted.length === 1;
+    const [owner] = await tx.select({ id: users.id }).from(users).where(eq(users.email, DEMO_OWNER.email));
+    if (!owner) {
+      const passwordHash = await hashPassword(DEMO_OWNER.password);
+      await tx.insert(users).values({ tenantId: DEMO_TENANT.id, email: DEMO_OWNER.email, name: DEMO_OWNER.name, role: "owner", passwordHash });
+    }
     if (created && sample.length) {
       await tx.insert(customers).values(
         sample.map((customer) => ({

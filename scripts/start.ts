@@ -2,8 +2,8 @@ import { spawn } from "node:child_process";
 import { startBridge } from "./db/bridge.ts";
 import { migrate } from "./db/migrate.ts";
 import { nodePool } from "./db/node-pool.ts";
-import { EMBEDDED_DATA_DIR, WRANGLER_STATE_DIR } from "./local-stack.ts";
-import { seedDemo } from "./seed-demo.ts";
+import { EMBEDDED_DATA_DIR, localSigningKeys, WRANGLER_STATE_DIR } from "./local-stack.ts";
+import { DEMO_OWNER, seedDemo } from "./seed-demo.ts";
 
 /**
  * `npm start`: the whole stack on one machine. Starts the database bridge (DATABASE_URL's server,
@@ -38,6 +38,7 @@ const wrangler = spawn(
     "--show-interactive-dev-session=false",
     "--var", `DATABASE_URL:${bridge.databaseUrl}`,
     "--var", `DB_LOCAL_PROXY:${bridge.proxy}`,
+    "--var", `AUTH_SIGNING_KEYS:${await localSigningKeys()}`,
   ],
   { stdio: ["ignore", "inherit", "inherit"], env: { ...process.env, WRANGLER_SEND_METRICS: "false" }, detached: true },
 );
@@ -76,6 +77,9 @@ if (await waitForHealth(`${url}/health`, 60_000)) {
       `  health:        ${url}/health`,
       `  API reference: ${url}/docs`,
       `  demo tenant:   ${demo.tenantId} ("demo", ${demo.customers} customers)`,
+      `  demo login:    ${DEMO_OWNER.email} / ${DEMO_OWNER.password}`,
+      `                 curl -X POST ${url}/v1/auth/login -H 'content-type: application/json' \\`,
+      `                   -d '{"email":"${DEMO_OWNER.email}","password":"${DEMO_OWNER.password}"}'`,
       `  nightly cron:  curl "${url}/__scheduled?cron=17+2+*+*+*"`,
       "",
       "  Ctrl-C stops everything.",

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { createApp } from "./app.ts";
 import type { Problem } from "./platform/problem.ts";
 
-const env = { DATABASE_URL: "postgres://app:secret@db.example:5432/ckm" };
+const env = { DATABASE_URL: "postgres://app:secret@db.example:5432/ckm", AUTH_SIGNING_KEYS: "[]" };
 
 /** The real app with two probe routes: one that takes a JSON body, one that fails unexpectedly. */
 function appWithProbes() {
@@ -64,7 +64,7 @@ describe("error handling at the HTTP edge", () => {
   });
 
   it("names a missing or malformed variable without echoing its value", async () => {
-    const res = await createApp().request("/health", {}, { DATABASE_URL: "mysql://root:topsecret@x/y" });
+    const res = await createApp().request("/health", {}, { ...env, DATABASE_URL: "mysql://root:topsecret@x/y" });
     expect(res.status).toBe(500);
     const body = await problem(res);
     expect(body.code).toBe("MISCONFIGURED");
@@ -73,5 +73,6 @@ describe("error handling at the HTTP edge", () => {
 
     const missing = await problem(await createApp().request("/health", {}, {}));
     expect(missing.detail).toContain("DATABASE_URL is not set");
+    expect(missing.detail).toContain("AUTH_SIGNING_KEYS is not set");
   });
 });

@@ -7,6 +7,7 @@ import { problemResponse } from "./platform/problem.ts";
 import { requestContext } from "./platform/request-context.ts";
 import { services } from "./platform/services.ts";
 import { systemRoutes } from "./system/routes/index.ts";
+import { tenancyRoutes } from "./tenancy/routes/index.ts";
 
 /** Builds the HTTP application: middleware, error handling, and every capability's routes. */
 export function createApp() {
@@ -22,7 +23,7 @@ export function createApp() {
     return problemResponse(c, error);
   });
 
-  const routes = app.route("/", systemRoutes);
+  const routes = app.route("/", systemRoutes).route("/", tenancyRoutes);
   mountApiDocs(app);
   return routes;
 }

@@ -7,6 +7,7 @@ export type Bindings = {
   DATABASE_URL?: string;
   DB_LOCAL_PROXY?: string;
   LOG_LEVEL?: string;
+  AUTH_SIGNING_KEYS?: string;
   JOBS: Queue<JobMessage>;
   BACKUPS: R2Bucket;
   ASSETS: Fetcher;
@@ -30,6 +31,8 @@ export const EnvSchema = z.object({
     .string()
     .regex(/^[A-Za-z0-9.-]+:\d{1,5}$/, { error: "must be host:port of the local database bridge" })
     .optional(),
+  /** JSON array of private ES256 JWKs; the first signs, all verify (see README, key rotation). */
+  AUTH_SIGNING_KEYS: z.string({ error: "is not set" }).min(1, { error: "is empty" }),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
 });
 

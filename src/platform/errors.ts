@@ -34,8 +34,8 @@ export class BadRequestError extends AppError {
 }
 
 export class NotFoundError extends AppError {
-  constructor(entity: string, id?: string) {
-    super("NOT_FOUND", id ? `No ${entity} with id ${id}.` : `No such ${entity}.`);
+  constructor(entity: string, id?: string, message?: string) {
+    super("NOT_FOUND", message ?? (id ? `No ${entity} with id ${id}.` : `No such ${entity}.`));
   }
 }
 

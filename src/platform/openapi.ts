@@ -27,6 +27,11 @@ export function validationHook(result: { success: boolean; error?: z.ZodError; t
 
 /** Serves the OpenAPI 3.1 document at /openapi.json and a rendered reference at /docs. */
 export function mountApiDocs(app: OpenAPIHono<AppEnv>): void {
+  app.openAPIRegistry.registerComponent("securitySchemes", "bearerAuth", {
+    type: "http",
+    scheme: "bearer",
+    description: "An access token from login (a JWT), a secret key (sk_live_...) or a publishable key (pk_live_...).",
+  });
   app.doc31("/openapi.json", {
     openapi: "3.1.0",
     info: {

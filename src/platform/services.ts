@@ -1,6 +1,7 @@
 import type { MiddlewareHandler } from "hono";
 import { parseEnv } from "../env.ts";
 import type { AppEnv } from "./context.ts";
+import { keyRingFor } from "./access-tokens.ts";
 import { openDatabase, type DatabaseHandle } from "./db.ts";
 
 /**
@@ -17,6 +18,7 @@ export function services(): MiddlewareHandler<AppEnv> {
         handle ??= openDatabase(env);
         return handle.db;
       },
+      signingKeys: () => keyRingFor(env.AUTH_SIGNING_KEYS),
     });
     try {
       await next();

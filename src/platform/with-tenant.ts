@@ -17,3 +17,15 @@ export async function withTenant<T>(db: Database, tenantId: string, fn: (tx: Tra
     return fn(tx);
   });
 }
+
+/**
+ * Runs `fn` as the application role with no tenant set: every tenant table then shows no rows,
+ * and only the credential functions of the migrations (which answer "which tenant?") help.
+ * For sign-in steps that come before the tenant is known.
+ */
+export async function withoutTenant<T>(db: Database, fn: (tx: Transaction) => Promise<T>): Promise<T> {
+  return db.transaction(async (tx) => {
+    await tx.execute(sql.raw(`set local role ${APP_ROLE}`));
+    return fn(tx);
+  });
+}

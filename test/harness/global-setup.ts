@@ -2,17 +2,19 @@ import type { TestProject } from "vitest/node";
 import { startBridge } from "../../scripts/db/bridge.ts";
 import { migrate } from "../../scripts/db/migrate.ts";
 import { nodePool } from "../../scripts/db/node-pool.ts";
+import { generateSigningKey } from "../../scripts/generate-signing-key.ts";
 
 declare module "vitest" {
   export interface ProvidedContext {
     databaseUrl: string;
     dbProxy: string;
+    signingKeys: string;
   }
 }
 
 /**
  * Starts the database bridge for the Worker tests (the server of DATABASE_URL, or an embedded
- * in-memory database) and applies the migrations once.
+ * in-memory database), applies the migrations once, and makes the Worker's signing keys.
  */
 export default async function setup(project: TestProject) {
   const bridge = await startBridge({ databaseUrl: process.env.DATABASE_URL, dataDir: "memory://", log: console.log });
@@ -21,6 +23,7 @@ export default async function setup(project: TestProject) {
   await pool.end();
   project.provide("databaseUrl", bridge.databaseUrl);
   project.provide("dbProxy", bridge.proxy);
+  project.provide("signingKeys", JSON.stringify([await generateSigningKey()]));
   console.log(`database for worker tests: ${bridge.embedded ? "embedded (in memory)" : "DATABASE_URL"}`);
   return () => bridge.close();
 }

@@ -1,9 +1,16 @@
-import { pgTable, text, uuid } from "drizzle-orm/pg-core";
+import { integer, pgTable, text, uuid } from "drizzle-orm/pg-core";
 import { timestamps } from "./columns.ts";
 
+/** A company using ckm, with the settings its staff can change. */
 export const tenants = pgTable("tenants", {
   id: uuid().primaryKey(),
   slug: text().notNull().unique(),
   name: text().notNull(),
+  timezone: text().notNull().default("UTC"),
+  currency: text().notNull().default("EUR"),
+  /** Origins whose pages may use the tenant's publishable keys (the survey widget). */
+  allowedOrigins: text().array().notNull().default([]),
+  /** Days raw webhook payloads are kept before the nightly purge removes them. */
+  webhookRetentionDays: integer().notNull().default(30),
   ...timestamps,
 });

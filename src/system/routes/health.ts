@@ -1,5 +1,6 @@
-import { createRoute, z, type RouteHandler } from "@hono/zod-openapi";
+import { z, type RouteHandler } from "@hono/zod-openapi";
 import type { AppEnv } from "../../platform/context.ts";
+import { defineRoute } from "../../platform/define-route.ts";
 import { ProblemSchema } from "../../platform/openapi.ts";
 import { checkHealth } from "../check-health.ts";
 
@@ -10,7 +11,7 @@ export const HealthSchema = z
   })
   .openapi("Health");
 
-export const route = createRoute({
+export const route = defineRoute({
   operationId: "system.health",
   method: "get",
   path: "/health",

@@ -1,0 +1,47 @@
+import { ROLES, type Credential, type Role } from "./roles.ts";
+
+/** Who may call a route: nobody needs a credential, or one of these kinds with one of these roles. */
+export type Permission =
+  | { public: true }
+  | { public?: false; roles: readonly Role[]; credentials: readonly Credential[] };
+
+const PUBLIC: Permission = { public: true };
+const EVERYONE = ROLES;
+const MANAGERS = ["owner", "admin"] as const satisfies readonly Role[];
+const STAFF: readonly Credential[] = ["user"];
+const STAFF_AND_SERVERS: readonly Credential[] = ["user", "secret_key"];
+
+/**
+ * Every route's decision, keyed by OpenAPI operationId. A route missing here cannot be defined
+ * (defineRoute throws), and a test walks the OpenAPI document against this table.
+ * Publishable keys act without a role: an entry listing "publishable_key" admits them whatever
+ * `roles` says, and only from the tenant's allowed origins.
+ */
+export const PERMISSIONS = {
+  "system.health": PUBLIC,
+  "auth.signup": PUBLIC,
+  "auth.login": PUBLIC,
+  "auth.refresh": PUBLIC,
+  "auth.logout": PUBLIC,
+  "auth.jwks": PUBLIC,
+  "invites.accept": PUBLIC,
+  "me.get": { roles: EVERYONE, credentials: STAFF },
+  "members.list": { roles: EVERYONE, credentials: STAFF_AND_SERVERS },
+  "members.update": { roles: MANAGERS, credentials: STAFF },
+  "members.remove": { roles: MANAGERS, credentials: STAFF },
+  "invites.create": { roles: MANAGERS, credentials: STAFF },
+  "invites.list": { roles: MANAGERS, credentials: STAFF },
+  "invites.revoke": { roles: MANAGERS, credentials: STAFF },
+  "api_keys.create": { roles: MANAGERS, credentials: STAFF },
+  "api_keys.list": { roles: MANAGERS, credentials: STAFF },
+  "api_keys.revoke": { roles: MANAGERS, credentials: STAFF },
+  "settings.get": { roles: EVERYONE, credentials: STAFF_AND_SERVERS },
+  "settings.update": { roles: MANAGERS, credentials: STAFF_AND_SERVERS },
+  "audit_log.list": { roles: MANAGERS, credentials: STAFF_AND_SERVERS },
+} as const satisfies Record<string, Permission>;
+
+export type OperationId = keyof typeof PERMISSIONS;
+
+export function permissionFor(operationId: string): Permission | undefined {
+  return (PERMISSIONS as Record<string, Permission>)[operationId];
+}

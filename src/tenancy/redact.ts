@@ -1,0 +1,28 @@
+/** Field names whose values are personal data: the audit trail records that they changed, not to what. */
+const PERSONAL = new Set([
+  "email",
+  "name",
+  "displayName",
+  "firstName",
+  "lastName",
+  "phone",
+  "address",
+  "birthday",
+  "password",
+  "ip",
+]);
+
+export const REDACTED = "[redacted]";
+
+/** Copies a change set with every personal value replaced by a marker, at any depth. */
+export function redact(changes: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(changes).map(([key, value]) => [key, PERSONAL.has(key) ? REDACTED : redactValue(value)]),
+  );
+}
+
+function redactValue(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(redactValue);
+  if (value && typeof value === "object" && !(value instanceof Date)) return redact(value as Record<string, unknown>);
+  return value;
+}

@@ -1,0 +1,60 @@
+import { z, type RouteHandler } from "@hono/zod-openapi";
+import { currentActor } from "../../platform/actor.ts";
+import type { AppEnv } from "../../platform/context.ts";
+import { defineRoute } from "../../platform/define-route.ts";
+import { ProblemSchema } from "../../platform/openapi.ts";
+import { updateSettings } from "../settings.ts";
+import { json, jsonBody, Name, Settings } from "./schemas.ts";
+
+function isTimeZone(value: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: value });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const CURRENCIES = new Set(Intl.supportedValuesOf("currency"));
+
+/** An origin exactly as browsers send it: scheme, host and optional port, nothing else. */
+const Origin = z.string().refine(
+  (value) => {
+    try {
+      const url = new URL(value);
+      return (url.protocol === "https:" || url.protocol === "http:") && url.origin === value;
+    } catch {
+      return false;
+    }
+  },
+  { error: "must be an origin such as https://shop.example.com (no path or trailing slash)" },
+);
+
+const UpdateSettingsInput = z
+  .object({
+    name: Name,
+    timezone: z.string().refine(isTimeZone, { error: "must be an IANA time zone such as Europe/London" }),
+    currency: z.string().refine((value) => CURRENCIES.has(value), { error: "must be an ISO 4217 code such as GBP" }),
+    allowedOrigins: z.array(Origin).max(50).transform((origins) => [...new Set(origins)]),
+    webhookRetentionDays: z.number().int().min(1).max(3650),
+  })
+  .partial()
+  .strict()
+  .openapi("UpdateSettingsInput");
+
+export const route = defineRoute({
+  operationId: "settings.update",
+  method: "patch",
+  path: "/v1/settings",
+  tags: ["settings"],
+  summary: "Change some of the tenant's settings",
+  request: { body: jsonBody(UpdateSettingsInput) },
+  responses: {
+    200: json(Settings, "The settings after the change."),
+    400: json(ProblemSchema, "The input is invalid; nothing was changed."),
+  },
+});
+
+export const handler: RouteHandler<typeof route, AppEnv> = async (c) => {
+  return c.json(await updateSettings(c.get("services").db(), currentActor(c), c.req.valid("json")), 200);
+};
