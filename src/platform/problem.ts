@@ -99,7 +99,13 @@ function toAppError(error: unknown): AppError | undefined {
   return asUnavailable(error);
 }
 
-function describe(error: unknown): { name: string; message: string; stack?: string } {
-  if (error instanceof Error) return { name: error.name, message: error.message, stack: error.stack };
-  return { name: "NonError", message: String(error) };
+function describe(error: unknown): { name: string; message: string; stack?: string; cause?: string } {
+  if (!(error instanceof Error)) return { name: "NonError", message: "a non-Error value was thrown" };
+  const cause = error.cause instanceof Error ? withoutParameters(error.cause.message) : undefined;
+  return { name: error.name, message: withoutParameters(error.message), stack: withoutParameters(error.stack ?? ""), cause };
+}
+
+/** Query errors carry their bound values (emails, names); logs keep the statement, never the values. */
+function withoutParameters(text: string): string {
+  return text.replace(/\nparams: [^\n]*/g, "\nparams: [withheld]");
 }

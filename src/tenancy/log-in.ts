@@ -15,6 +15,10 @@ export const LOGIN_LIMITS = { account: 10, address: 100, windowSeconds: 15 * 60 
 
 const WRONG = "The email or password is wrong.";
 
+// drizzle expands a JS array into a row of parameters; Postgres functions here want arrays.
+const textArray = (values: string[]) => sql`array[${sql.join(values.map((value) => sql`${value}`), sql`, `)}]::text[]`;
+const integerArray = (values: number[]) => sql`array[${sql.join(values.map((value) => sql`${value}`), sql`, `)}]::integer[]`;
+
 /**
  * Checks an email and password and starts a session. An unknown email and a wrong password
  * get the same answer after the same work (a decoy hash is verified), and both count against
@@ -34,7 +38,7 @@ export async function logIn(input: {
 
   const gate = await withoutTenant(input.db, (tx) =>
     tx.execute<{ retry_after: number; tenant: string | null }>(
-      sql`select login_retry_after(${keys}::text[], ${limits}::integer[], ${LOGIN_LIMITS.windowSeconds}) as retry_after,
+      sql`select login_retry_after(${textArray(keys)}, ${integerArray(limits)}, ${LOGIN_LIMITS.windowSeconds}) as retry_after,
                  credential_tenant_of_email(${email}) as tenant`,
     ),
   );
@@ -47,7 +51,7 @@ export async function logIn(input: {
   const verified = user ? await verifyPassword(input.password, user.passwordHash) : await verifyAgainstDecoy(input.password);
   if (!user || !verified) {
     await withoutTenant(input.db, (tx) =>
-      tx.execute(sql`select login_failed(${keys}::text[], ${LOGIN_LIMITS.windowSeconds})`),
+      tx.execute(sql`select login_failed(${textArray(keys)}, ${LOGIN_LIMITS.windowSeconds})`),
     );
     throw new UnauthorizedError(WRONG);
   }

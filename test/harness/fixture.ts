@@ -1,0 +1,117 @@
+import { apiKeys, customers, invites, refreshTokens, sessions, users } from "../../src/db/schema/index.ts";
+import { newId } from "../../src/platform/ids.ts";
+import type { Credential, Role } from "../../src/platform/roles.ts";
+import { hashToken } from "../../src/platform/secrets.ts";
+import { withTenant } from "../../src/platform/with-tenant.ts";
+import { addMember, createKey, signUp, type Account } from "./accounts.ts";
+import { call } from "./api.ts";
+import { withDatabase } from "./database.ts";
+
+export const ALLOWED_ORIGIN = "https://shop.example.com";
+
+/** One way of calling the API: a staff member's token, a key, or nothing. */
+export type Caller = { name: string; kind: Credential | "none"; role?: Role; token?: string; headers?: Record<string, string> };
+
+/**
+ * A tenant with data in every tenant table and one caller per credential kind and role: the
+ * owner and three invited members, three secret keys, a publishable key, and no credential.
+ */
+export type Fixture = {
+  tenantId: string;
+  owner: Account;
+  members: Record<"admin" | "analyst" | "viewer", Account>;
+  keys: Record<"admin" | "analyst" | "viewer" | "publishable", { id: string; key: string }>;
+  inviteId: string;
+  customerIds: string[];
+  callers: Caller[];
+};
+
+export async function createFixture(): Promise<Fixture> {
+  const owner = await signUp();
+  const admin = await addMember(owner, "admin");
+  const analyst = await addMember(owner, "analyst");
+  const viewer = await addMember(owner, "viewer");
+  const keys = {
+    admin: await createKey(owner, { kind: "secret", role: "admin" }),
+    analyst: await createKey(owner, { kind: "secret", role: "analyst" }),
+    viewer: await createKey(owner, { kind: "secret", role: "viewer" }),
+    publishable: await createKey(owner, { kind: "publishable" }),
+  };
+  await call("PATCH", "/v1/settings", { token: owner.tokens.accessToken, body: { allowedOrigins: [ALLOWED_ORIGIN] } });
+  const invite = await insertInvite(owner.tenantId);
+  const customerIds = await withDatabase((db) => withTenant(db, owner.tenantId, async (tx) => {
+    const rows = await tx
+      .insert(customers)
+      .values([1, 2].map((n) => ({ tenantId: owner.tenantId, displayName: `Customer ${n}`, email: `c${n}@${owner.tenantId}.example` })))
+      .returning({ id: customers.id });
+    return rows.map((row) => row.id);
+  }));
+  const callers: Caller[] = [
+    { name: "owner token", kind: "user", role: "owner", token: owner.tokens.accessToken },
+    { name: "admin token", kind: "user", role: "admin", token: admin.tokens.accessToken },
+    { name: "analyst token", kind: "user", role: "analyst", token: analyst.tokens.accessToken },
+    { name: "viewer token", kind: "user", role: "viewer", token: viewer.tokens.accessToken },
+    { name: "admin secret key", kind: "secret_key", role: "admin", token: keys.admin.key },
+    { name: "analyst secret key", kind: "secret_key", role: "analyst", token: keys.analyst.key },
+    { name: "viewer secret key", kind: "secret_key", role: "viewer", token: keys.viewer.key },
+    { name: "publishable key", kind: "publishable_key", token: keys.publishable.key, headers: { origin: ALLOWED_ORIGIN } },
+    { name: "no credential", kind: "none" },
+  ];
+  return {
+    tenantId: owner.tenantId,
+    owner,
+    members: { admin, analyst, viewer },
+    keys,
+    inviteId: invite.id,
+    customerIds,
+    callers,
+  };
+}
+
+/** A member written straight to the database, for routes that consume one. */
+export async function insertMember(tenantId: string, role: Role): Promise<string> {
+  return withDatabase((db) => withTenant(db, tenantId, async (tx) => {
+    const [row] = await tx
+      .insert(users)
+      .values({ tenantId, email: `${newId("m")}@example.com`, name: "Inserted member", role, passwordHash: "none" })
+      .returning({ id: users.id });
+    return row!.id;
+  }));
+}
+
+/** A pending invitation with a known token. */
+export async function insertInvite(tenantId: string): Promise<{ id: string; token: string }> {
+  const token = newId("inv");
+  const tokenHash = await hashToken(token);
+  return withDatabase((db) => withTenant(db, tenantId, async (tx) => {
+    const [row] = await tx
+      .insert(invites)
+      .values({ tenantId, email: `${newId("i")}@example.com`, role: "viewer", tokenHash, expiresAt: new Date(Date.now() + 3600_000) })
+      .returning({ id: invites.id });
+    return { id: row!.id, token };
+  }));
+}
+
+/** A live session of a user, returning its refresh token. */
+export async function insertSession(tenantId: string, userId: string): Promise<string> {
+  const token = newId("rt");
+  const tokenHash = await hashToken(token);
+  await withDatabase((db) => withTenant(db, tenantId, async (tx) => {
+    const [session] = await tx.insert(sessions).values({ tenantId, userId }).returning({ id: sessions.id });
+    await tx.insert(refreshTokens).values({ tenantId, sessionId: session!.id, tokenHash, expiresAt: new Date(Date.now() + 3600_000) });
+  }));
+  return token;
+}
+
+/** A secret key written straight to the database, for routes that consume one. */
+export async function insertApiKey(tenantId: string): Promise<string> {
+  const key = newId("sk_live");
+  const tokenHash = await hashToken(key);
+  return withDatabase((db) => withTenant(db, tenantId, async (tx) => {
+    const [row] = await tx
+      .insert(apiKeys)
+      .values({ tenantId, name: "Inserted key", kind: "secret", role: "viewer", tokenHash, preview: key.slice(0, 12) })
+      .returning({ id: apiKeys.id });
+    return row!.id;
+  }));
+}

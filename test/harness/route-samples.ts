@@ -1,0 +1,43 @@
+import type { OperationId } from "../../src/platform/permissions.ts";
+import { PASSWORD } from "./accounts.ts";
+import { clientAddress, uniqueEmail } from "./api.ts";
+import { insertApiKey, insertInvite, insertMember, insertSession, type Fixture } from "./fixture.ts";
+
+/** What a valid call of a route needs: path parameters, a body, extra headers. */
+export type Sample = { params?: Record<string, string>; body?: unknown; headers?: Record<string, string> };
+
+const none = async (): Promise<Sample> => ({});
+
+/**
+ * A valid request for every operation, made fresh for each call so routes that consume
+ * something (a refresh token, an invitation, a member) can be called again and again. Typed by
+ * the permission table: a new route does not compile here until it has a sample.
+ */
+export const SAMPLES: Record<OperationId, (fx: Fixture) => Promise<Sample>> = {
+  "system.health": none,
+  "auth.jwks": none,
+  "auth.signup": async () => ({
+    body: { company: "Sample Traders", name: "Sam Sample", email: uniqueEmail("signup"), password: PASSWORD },
+    headers: clientAddress(),
+  }),
+  "auth.login": async (fx) => ({ body: { email: fx.owner.email, password: PASSWORD }, headers: clientAddress() }),
+  "auth.refresh": async (fx) => ({ body: { refreshToken: await insertSession(fx.tenantId, fx.owner.userId) } }),
+  "auth.logout": async (fx) => ({ body: { refreshToken: await insertSession(fx.tenantId, fx.owner.userId) } }),
+  "invites.accept": async (fx) => ({
+    body: { token: (await insertInvite(fx.tenantId)).token, name: "Ivy Invitee", password: PASSWORD },
+    headers: clientAddress(),
+  }),
+  "me.get": none,
+  "members.list": none,
+  "members.update": async (fx) => ({ params: { memberId: await insertMember(fx.tenantId, "viewer") }, body: { role: "analyst" } }),
+  "members.remove": async (fx) => ({ params: { memberId: await insertMember(fx.tenantId, "viewer") } }),
+  "invites.create": async () => ({ body: { email: uniqueEmail("invitee"), role: "viewer" } }),
+  "invites.list": none,
+  "invites.revoke": async (fx) => ({ params: { inviteId: (await insertInvite(fx.tenantId)).id } }),
+  "api_keys.create": async () => ({ body: { kind: "secret", name: "Reporting server", role: "viewer" } }),
+  "api_keys.list": none,
+  "api_keys.revoke": async (fx) => ({ params: { apiKeyId: await insertApiKey(fx.tenantId) } }),
+  "settings.get": none,
+  "settings.update": async () => ({ body: { webhookRetentionDays: 1 + Math.floor(Math.random() * 3000) } }),
+  "audit_log.list": none,
+};
