@@ -14,6 +14,7 @@ import { startSession, type IssuedTokens } from "./sessions.ts";
 export const LOGIN_LIMITS = { account: 10, address: 100, windowSeconds: 15 * 60 } as const;
 
 const WRONG = "The email or password is wrong.";
+const NO_TENANT = "00000000-0000-0000-0000-000000000000";
 
 // drizzle expands a JS array into a row of parameters; Postgres functions here want arrays.
 const textArray = (values: string[]) => sql`array[${sql.join(values.map((value) => sql`${value}`), sql`, `)}]::text[]`;
@@ -45,9 +46,8 @@ export async function logIn(input: {
   const { retry_after: retryAfter = 0, tenant: tenantId = null } = gate.rows[0] ?? {};
   if (retryAfter > 0) throw new RateLimitedError(`Too many failed logins; try again in ${retryAfter} seconds.`, retryAfter);
 
-  const user = tenantId
-    ? await withTenant(input.db, tenantId, async (tx) => (await tx.select().from(users).where(eq(users.email, email)))[0])
-    : undefined;
+  // An unknown email still runs the lookup (in a tenant that cannot exist) so both paths cost the same.
+  const user = await withTenant(input.db, tenantId ?? NO_TENANT, async (tx) => (await tx.select().from(users).where(eq(users.email, email)))[0]);
   const verified = user ? await verifyPassword(input.password, user.passwordHash) : await verifyAgainstDecoy(input.password);
   if (!user || !verified) {
     await withoutTenant(input.db, (tx) =>
