@@ -11,6 +11,8 @@ export const DEMO_TENANT = {
   id: "6f1c7a3e-0d2b-4c55-9a8e-5b3f0de70001",
   slug: "demo",
   name: "Demo Retail (UK gift shop)",
+  timezone: "Europe/London",
+  currency: "GBP",
 };
 
 /** The demo tenant's owner, printed by `npm start` so the API and dashboard can be tried at once. */
