@@ -16,11 +16,12 @@ const problem = (description: string) => ({
 export function defineRoute<const R extends Omit<RouteConfig, "middleware" | "security"> & { operationId: OperationId }>(
   config: R,
 ) {
+  const check = guard(config.operationId);
   const permission: Permission = PERMISSIONS[config.operationId];
-  if (permission.public) return createRoute({ ...config, middleware: [guard(config.operationId)] as const, security: [] });
+  if (permission.public) return createRoute({ ...config, middleware: [check] as const, security: [] });
   return createRoute({
     ...config,
-    middleware: [guard(config.operationId)] as const,
+    middleware: [check] as const,
     security: [{ bearerAuth: [] }],
     responses: {
       401: problem("No credential, or one that is invalid, expired or revoked."),

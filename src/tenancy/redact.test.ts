@@ -1,0 +1,20 @@
+import { describe, expect, it } from "vitest";
+import { redact, REDACTED } from "./redact.ts";
+
+describe("redact", () => {
+  it("hides personal values at any depth and keeps the rest", () => {
+    const changes = {
+      email: "ada@example.com",
+      role: { from: "viewer", to: "admin" },
+      contact: { phone: "+44 20 7946 0000", city: "London" },
+      people: [{ name: "Ada", id: 1 }],
+    };
+    expect(redact(changes)).toEqual({
+      email: REDACTED,
+      role: { from: "viewer", to: "admin" },
+      contact: { phone: REDACTED, city: "London" },
+      people: [{ name: REDACTED, id: 1 }],
+    });
+    expect(changes.email).toBe("ada@example.com");
+  });
+});
