@@ -1,5 +1,5 @@
 import { z } from "@hono/zod-openapi";
-import { and, desc, eq, gte, lt, lte, type SQL } from "drizzle-orm";
+import { and, desc, eq, gte, lt, type SQL } from "drizzle-orm";
 import { auditLog } from "../db/schema/index.ts";
 import type { Actor } from "../platform/actor.ts";
 import type { Database } from "../platform/db.ts";
@@ -32,7 +32,8 @@ export async function listAuditLog(
   if (filter.entityType) conditions.push(eq(auditLog.entityType, filter.entityType));
   if (filter.entityId) conditions.push(eq(auditLog.entityId, filter.entityId));
   if (filter.from) conditions.push(gte(auditLog.at, filter.from));
-  if (filter.to) conditions.push(lte(auditLog.at, filter.to));
+  // Times are shown to the millisecond and stored to the microsecond: `to` covers its whole millisecond.
+  if (filter.to) conditions.push(lt(auditLog.at, new Date(filter.to.getTime() + 1)));
   if (page.cursor) conditions.push(lt(auditLog.id, decodeCursor(page.cursor, Position).id));
   const rows = await withTenant(db, actor.tenantId, (tx) =>
     tx

@@ -16,6 +16,8 @@ export type AuditEntry = {
   entityType: string;
   entityId?: string | null;
   changes?: Record<string, unknown>;
+  /** Fields of `changes` that are not personal despite their name, e.g. a tenant's `name`. */
+  notPersonal?: readonly string[];
 };
 
 export function auditActorOf(actor: Actor): AuditActor {
@@ -36,6 +38,6 @@ export async function recordAudit(tx: Transaction, tenantId: string, who: AuditA
     entityId: entry.entityId ?? null,
     ip: who.origin.ip,
     userAgent: who.origin.userAgent,
-    changes: redact(entry.changes ?? {}),
+    changes: redact(entry.changes ?? {}, entry.notPersonal),
   });
 }

@@ -1,4 +1,4 @@
-import { and, asc, count, eq, ne } from "drizzle-orm";
+import { asc, eq } from "drizzle-orm";
 import { users } from "../db/schema/index.ts";
 import type { Actor } from "../platform/actor.ts";
 import type { Database, Transaction } from "../platform/db.ts";
@@ -40,9 +40,15 @@ function assertMayManage(actor: Actor, target: Role, next?: Role): void {
   }
 }
 
+/**
+ * Locks the owners before counting them, so two owners stepping down at once cannot both
+ * succeed: the second waits, then sees the first is no longer an owner.
+ */
 async function assertAnotherOwner(tx: Transaction, userId: string): Promise<void> {
-  const [row] = await tx.select({ owners: count() }).from(users).where(and(eq(users.role, "owner"), ne(users.id, userId)));
-  if ((row?.owners ?? 0) === 0) throw new ConflictError("A tenant keeps at least one owner; make someone else owner first.");
+  const owners = await tx.select({ id: users.id }).from(users).where(eq(users.role, "owner")).for("update");
+  if (!owners.some((owner) => owner.id !== userId)) {
+    throw new ConflictError("A tenant keeps at least one owner; make someone else owner first.");
+  }
 }
 
 /** Changes a member's role; it applies to their next request. */

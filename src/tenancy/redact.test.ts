@@ -18,3 +18,12 @@ describe("redact", () => {
     expect(changes.email).toBe("ada@example.com");
   });
 });
+
+describe("redact with exemptions", () => {
+  it("keeps a top-level field that is named like personal data but is not", () => {
+    expect(redact({ name: { from: "Acme", to: "Acme Gifts" }, email: "x@y.z" }, ["name"])).toEqual({
+      name: { from: "Acme", to: "Acme Gifts" },
+      email: REDACTED,
+    });
+  });
+});

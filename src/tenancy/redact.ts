@@ -14,10 +14,17 @@ const PERSONAL = new Set([
 
 export const REDACTED = "[redacted]";
 
-/** Copies a change set with every personal value replaced by a marker, at any depth. */
-export function redact(changes: Record<string, unknown>): Record<string, unknown> {
+/**
+ * Copies a change set with every personal value replaced by a marker, at any depth. `exempt`
+ * names top-level fields that share a personal field's name but are not about a person (a
+ * company's name).
+ */
+export function redact(changes: Record<string, unknown>, exempt: readonly string[] = []): Record<string, unknown> {
   return Object.fromEntries(
-    Object.entries(changes).map(([key, value]) => [key, PERSONAL.has(key) ? REDACTED : redactValue(value)]),
+    Object.entries(changes).map(([key, value]) => [
+      key,
+      PERSONAL.has(key) && !exempt.includes(key) ? REDACTED : redactValue(value),
+    ]),
   );
 }
 

@@ -52,6 +52,7 @@ export async function updateSettings(db: Database, actor: Actor, change: Setting
       action: "settings.update",
       entityType: "tenant",
       entityId: actor.tenantId,
+      notPersonal: ["name"],
       changes: Object.fromEntries(
         Object.entries(changed).map(([field, value]) => [field, { from: before[field as keyof TenantSettings], to: value }]),
       ),

@@ -128,7 +128,8 @@ describe("publishable keys", () => {
     const owner = await signUp();
     const { key } = await createKey(owner, { kind: "publishable" });
     await allowOrigins(owner, [SHOP]);
-    for (const headers of [{}, { origin: "https://evil.example.com" }, { origin: `${SHOP}:8443` }]) {
+    const elsewhere: Array<Record<string, string>> = [{}, { origin: "https://evil.example.com" }, { origin: `${SHOP}:8443` }];
+    for (const headers of elsewhere) {
       const problem = await expectProblem(await call("GET", "/v1/settings", { token: key, headers }), 403);
       expect(problem.detail, JSON.stringify(headers)).toMatch(/allowed origins/);
     }
