@@ -8,6 +8,8 @@ export const tenants = pgTable("tenants", {
   name: text().notNull(),
   timezone: text().notNull().default("UTC"),
   currency: text().notNull().default("EUR"),
+  /** ISO 3166 region assumed for phone numbers written without a country code. */
+  defaultCountry: text(),
   /** Origins whose pages may use the tenant's publishable keys (the survey widget). */
   allowedOrigins: text().array().notNull().default([]),
   /** Days raw webhook payloads are kept before the nightly purge removes them. */
