@@ -6,6 +6,7 @@ import { mountApiDocs, validationHook } from "./platform/openapi.ts";
 import { problemResponse } from "./platform/problem.ts";
 import { requestContext } from "./platform/request-context.ts";
 import { services } from "./platform/services.ts";
+import { customerRoutes } from "./customers/routes/index.ts";
 import { systemRoutes } from "./system/routes/index.ts";
 import { tenancyRoutes } from "./tenancy/routes/index.ts";
 
@@ -23,7 +24,7 @@ export function createApp() {
     return problemResponse(c, error);
   });
 
-  const routes = app.route("/", systemRoutes).route("/", tenancyRoutes);
+  const routes = app.route("/", systemRoutes).route("/", tenancyRoutes).route("/", customerRoutes);
   mountApiDocs(app);
   return routes;
 }

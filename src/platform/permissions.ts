@@ -8,6 +8,8 @@ export type Permission =
 const PUBLIC: Permission = { public: true };
 const EVERYONE = ROLES;
 const MANAGERS = ["owner", "admin"] as const satisfies readonly Role[];
+/** Staff who work with customers day to day: they also log calls and notes. */
+const WORKERS = ["owner", "admin", "analyst"] as const satisfies readonly Role[];
 const STAFF: readonly Credential[] = ["user"];
 const STAFF_AND_SERVERS: readonly Credential[] = ["user", "secret_key"];
 
@@ -38,6 +40,18 @@ export const PERMISSIONS = {
   "settings.get": { roles: EVERYONE, credentials: STAFF_AND_SERVERS },
   "settings.update": { roles: MANAGERS, credentials: STAFF_AND_SERVERS },
   "audit_log.list": { roles: MANAGERS, credentials: STAFF_AND_SERVERS },
+  "customers.list": { roles: EVERYONE, credentials: STAFF_AND_SERVERS },
+  "customers.get": { roles: EVERYONE, credentials: STAFF_AND_SERVERS },
+  "customers.create": { roles: MANAGERS, credentials: STAFF_AND_SERVERS },
+  "customers.update": { roles: MANAGERS, credentials: STAFF_AND_SERVERS },
+  "customers.identities.add": { roles: MANAGERS, credentials: STAFF_AND_SERVERS },
+  "customers.identities.remove": { roles: MANAGERS, credentials: STAFF_AND_SERVERS },
+  "customers.timeline": { roles: EVERYONE, credentials: STAFF_AND_SERVERS },
+  "customers.interactions.create": { roles: WORKERS, credentials: STAFF_AND_SERVERS },
+  "attributes.list": { roles: EVERYONE, credentials: STAFF_AND_SERVERS },
+  "attributes.create": { roles: MANAGERS, credentials: STAFF_AND_SERVERS },
+  "attributes.update": { roles: MANAGERS, credentials: STAFF_AND_SERVERS },
+  "attributes.remove": { roles: MANAGERS, credentials: STAFF_AND_SERVERS },
 } as const satisfies Record<string, Permission>;
 
 export type OperationId = keyof typeof PERMISSIONS;

@@ -1,4 +1,4 @@
-import { apiKeys, customers, invites, refreshTokens, sessions, users } from "../../src/db/schema/index.ts";
+import { apiKeys, customAttributes, customerIdentities, customers, invites, refreshTokens, sessions, users } from "../../src/db/schema/index.ts";
 import { newId } from "../../src/platform/ids.ts";
 import type { Credential, Role } from "../../src/platform/roles.ts";
 import { hashToken } from "../../src/platform/secrets.ts";
@@ -23,6 +23,8 @@ export type Fixture = {
   keys: Record<"admin" | "analyst" | "viewer" | "publishable", { id: string; key: string }>;
   inviteId: string;
   customerIds: string[];
+  /** A custom attribute key only this tenant has. */
+  attributeKey: string;
   callers: Caller[];
 };
 
@@ -39,6 +41,7 @@ export async function createFixture(): Promise<Fixture> {
   };
   await call("PATCH", "/v1/settings", { token: owner.tokens.accessToken, body: { allowedOrigins: [ALLOWED_ORIGIN] } });
   const invite = await insertInvite(owner.tenantId);
+  const attributeKey = await insertAttribute(owner.tenantId);
   const customerIds = await withDatabase((db) => withTenant(db, owner.tenantId, async (tx) => {
     const rows = await tx
       .insert(customers)
@@ -64,6 +67,7 @@ export async function createFixture(): Promise<Fixture> {
     keys,
     inviteId: invite.id,
     customerIds,
+    attributeKey,
     callers,
   };
 }
@@ -114,4 +118,20 @@ export async function insertApiKey(tenantId: string): Promise<string> {
       .returning({ id: apiKeys.id });
     return row!.id;
   }));
+}
+
+/** A text attribute with a key no other tenant has. */
+export async function insertAttribute(tenantId: string): Promise<string> {
+  const key = `attr_${crypto.randomUUID().slice(0, 8)}`;
+  await withDatabase((db) =>
+    withTenant(db, tenantId, (tx) => tx.insert(customAttributes).values({ tenantId, key, label: "Inserted attribute", type: "text" })),
+  );
+  return key;
+}
+
+/** An external identity on a customer, for routes that consume one. */
+export async function insertIdentity(tenantId: string, customerId: string): Promise<{ platform: string; externalId: string }> {
+  const identity = { platform: "shopify", externalId: `gid://shopify/Customer/${crypto.randomUUID()}` };
+  await withDatabase((db) => withTenant(db, tenantId, (tx) => tx.insert(customerIdentities).values({ tenantId, customerId, ...identity })));
+  return identity;
 }

@@ -20,11 +20,12 @@ export async function documentedOperations(): Promise<Operation[]> {
   );
 }
 
-/** The operation's path with its parameters filled in. */
-export function pathOf(operation: Operation, params: Record<string, string> = {}): string {
-  return operation.path.replace(/\{(\w+)\}/g, (_, name: string) => {
+/** The operation's path with its parameters filled in, and the query string if any. */
+export function pathOf(operation: Operation, params: Record<string, string> = {}, query?: Record<string, string>): string {
+  const path = operation.path.replace(/\{(\w+)\}/g, (_, name: string) => {
     const value = params[name];
     if (value === undefined) throw new Error(`${operation.operationId} needs a value for {${name}}`);
     return encodeURIComponent(value);
   });
+  return query ? `${path}?${new URLSearchParams(query)}` : path;
 }

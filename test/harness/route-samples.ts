@@ -1,10 +1,17 @@
 import type { OperationId } from "../../src/platform/permissions.ts";
 import { PASSWORD } from "./accounts.ts";
 import { clientAddress, uniqueEmail } from "./api.ts";
-import { insertApiKey, insertInvite, insertMember, insertSession, type Fixture } from "./fixture.ts";
+import { insertApiKey, insertAttribute, insertIdentity, insertInvite, insertMember, insertSession, type Fixture } from "./fixture.ts";
 
 /** What a valid call of a route needs: path parameters, a body, extra headers. */
-export type Sample = { params?: Record<string, string>; body?: unknown; headers?: Record<string, string> };
+export type Sample = {
+  params?: Record<string, string>;
+  query?: Record<string, string>;
+  body?: unknown;
+  headers?: Record<string, string>;
+};
+
+const unique = () => crypto.randomUUID().slice(0, 8);
 
 const none = async (): Promise<Sample> => ({});
 
@@ -40,4 +47,25 @@ export const SAMPLES: Record<OperationId, (fx: Fixture) => Promise<Sample>> = {
   "settings.get": none,
   "settings.update": async () => ({ body: { webhookRetentionDays: 1 + Math.floor(Math.random() * 3000) } }),
   "audit_log.list": none,
+  "customers.list": none,
+  "customers.get": async (fx) => ({ params: { customerId: fx.customerIds[0]! } }),
+  "customers.create": async () => ({ body: { name: "Sample Customer", email: uniqueEmail("customer"), phone: "+44 20 7946 0958" } }),
+  "customers.update": async (fx) => ({ params: { customerId: fx.customerIds[0]! }, body: { city: `Town ${unique()}` } }),
+  "customers.identities.add": async (fx) => ({
+    params: { customerId: fx.customerIds[1]! },
+    body: { platform: "stripe", externalId: `cus_${unique()}` },
+  }),
+  "customers.identities.remove": async (fx) => ({
+    params: { customerId: fx.customerIds[1]! },
+    query: await insertIdentity(fx.tenantId, fx.customerIds[1]!),
+  }),
+  "customers.timeline": async (fx) => ({ params: { customerId: fx.customerIds[0]! } }),
+  "customers.interactions.create": async (fx) => ({
+    params: { customerId: fx.customerIds[0]! },
+    body: { kind: "call", summary: "Asked about delivery times" },
+  }),
+  "attributes.list": none,
+  "attributes.create": async () => ({ body: { key: `tier_${unique()}`, label: "Tier", type: "enum", options: ["gold", "silver"] } }),
+  "attributes.update": async (fx) => ({ params: { key: await insertAttribute(fx.tenantId) }, body: { label: `Label ${unique()}` } }),
+  "attributes.remove": async (fx) => ({ params: { key: await insertAttribute(fx.tenantId) } }),
 };

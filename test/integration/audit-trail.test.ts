@@ -38,7 +38,7 @@ describe("the audit trail, walked over every mutating route", () => {
       const sample = await SAMPLES[operation.operationId](fixture);
       const caller = allowedCaller(operation, fixture);
       const before = await auditRows(operation.operationId);
-      const res = await call(operation.method, pathOf(operation, sample.params), {
+      const res = await call(operation.method, pathOf(operation, sample.params, sample.query), {
         token: caller.token,
         body: sample.body,
         headers: { ...sample.headers, ...caller.headers },

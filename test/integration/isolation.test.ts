@@ -9,7 +9,13 @@ import { SAMPLES } from "../harness/route-samples.ts";
 
 /** Tenant A's id for each kind of path parameter; a new parameter name needs an entry here. */
 function idsOf(a: Fixture): Record<string, string> {
-  return { memberId: a.members.analyst.userId, inviteId: a.inviteId, apiKeyId: a.keys.viewer.id };
+  return {
+    memberId: a.members.analyst.userId,
+    inviteId: a.inviteId,
+    apiKeyId: a.keys.viewer.id,
+    customerId: a.customerIds[0]!,
+    key: a.attributeKey,
+  };
 }
 
 /** Every identifier and email of tenant A that must never appear in tenant B's answers. */
@@ -22,6 +28,7 @@ function secretsOf(a: Fixture): string[] {
     ...Object.values(a.keys).map((key) => key.id),
     a.inviteId,
     ...a.customerIds,
+    a.attributeKey,
   ];
 }
 
@@ -74,7 +81,7 @@ describe("tenant isolation, walked over every documented route", () => {
       for (const caller of strongestCallers(operation, b)) {
         const sample = await SAMPLES[operation.operationId](b);
         const params = operation.params.length ? idsOf(a) : sample.params;
-        const res = await call(operation.method, pathOf(operation, params), {
+        const res = await call(operation.method, pathOf(operation, params, sample.query), {
           token: caller.token,
           body: sample.body,
           headers: { ...sample.headers, ...caller.headers },

@@ -37,7 +37,7 @@ describe("role matrix: every route x every role x every credential kind", () => 
     for (const operation of operations) {
       for (const caller of fixture.callers) {
         const sample = await SAMPLES[operation.operationId](fixture);
-        const res = await call(operation.method, pathOf(operation, sample.params), {
+        const res = await call(operation.method, pathOf(operation, sample.params, sample.query), {
           token: caller.token,
           body: sample.body,
           headers: { ...sample.headers, ...caller.headers },

@@ -1,0 +1,25 @@
+import { OpenAPIHono } from "@hono/zod-openapi";
+import type { AppEnv } from "../../platform/context.ts";
+import * as addIdentity from "./add-identity.ts";
+import * as attributes from "./attributes.ts";
+import * as createCustomer from "./create-customer.ts";
+import * as getCustomer from "./get-customer.ts";
+import * as listCustomers from "./list-customers.ts";
+import * as recordInteraction from "./record-interaction.ts";
+import * as removeIdentity from "./remove-identity.ts";
+import * as timeline from "./timeline.ts";
+import * as updateCustomer from "./update-customer.ts";
+
+export const customerRoutes = new OpenAPIHono<AppEnv>()
+  .openapi(listCustomers.route, listCustomers.handler)
+  .openapi(createCustomer.route, createCustomer.handler)
+  .openapi(getCustomer.route, getCustomer.handler)
+  .openapi(updateCustomer.route, updateCustomer.handler)
+  .openapi(addIdentity.route, addIdentity.handler)
+  .openapi(removeIdentity.route, removeIdentity.handler)
+  .openapi(timeline.route, timeline.handler)
+  .openapi(recordInteraction.route, recordInteraction.handler)
+  .openapi(attributes.list, attributes.listHandler)
+  .openapi(attributes.create, attributes.createHandler)
+  .openapi(attributes.update, attributes.updateHandler)
+  .openapi(attributes.remove, attributes.removeHandler);
