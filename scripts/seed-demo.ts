@@ -13,6 +13,7 @@ export const DEMO_TENANT = {
   name: "Demo Retail (UK gift shop)",
   timezone: "Europe/London",
   currency: "GBP",
+  defaultCountry: "GB",
 };
 
 /** The demo tenant's owner, printed by `npm start` so the API and dashboard can be tried at once. */

@@ -12,6 +12,7 @@ export type TenantSettings = {
   name: string;
   timezone: string;
   currency: string;
+  defaultCountry: string | null;
   allowedOrigins: string[];
   webhookRetentionDays: number;
 };
@@ -24,6 +25,7 @@ const settingsColumns = {
   name: tenants.name,
   timezone: tenants.timezone,
   currency: tenants.currency,
+  defaultCountry: tenants.defaultCountry,
   allowedOrigins: tenants.allowedOrigins,
   webhookRetentionDays: tenants.webhookRetentionDays,
 };

@@ -83,6 +83,7 @@ export const Settings = z
     name: z.string(),
     timezone: z.string().openapi({ example: "Europe/London" }),
     currency: z.string().openapi({ example: "GBP" }),
+    defaultCountry: z.string().nullable().openapi({ example: "GB", description: "ISO 3166 country assumed for national phone numbers." }),
     allowedOrigins: z.array(z.string()).openapi({ example: ["https://shop.example.com"] }),
     webhookRetentionDays: z.number().int(),
   })

@@ -4,6 +4,7 @@ import type { AppEnv } from "../../platform/context.ts";
 import { defineRoute } from "../../platform/define-route.ts";
 import { ProblemSchema } from "../../platform/openapi.ts";
 import { updateSettings } from "../settings.ts";
+import { standardiseCountry } from "../../customers/standardise/index.ts";
 import { json, jsonBody, Name, Settings } from "./schemas.ts";
 
 function isTimeZone(value: string): boolean {
@@ -35,6 +36,16 @@ const UpdateSettingsInput = z
     name: Name,
     timezone: z.string().refine(isTimeZone, { error: "must be an IANA time zone such as Europe/London" }),
     currency: z.string().refine((value) => CURRENCIES.has(value), { error: "must be an ISO 4217 code such as GBP" }),
+    defaultCountry: z
+      .string()
+      .nullable()
+      .transform((value, ctx) => {
+        if (value === null) return null;
+        const country = standardiseCountry(value);
+        if (country.ok) return country.value;
+        ctx.addIssue({ code: "custom", message: country.problem });
+        return z.NEVER;
+      }),
     allowedOrigins: z.array(Origin).max(50).transform((origins) => [...new Set(origins)]),
     webhookRetentionDays: z.number().int().min(1).max(3650),
   })
