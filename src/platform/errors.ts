@@ -99,3 +99,10 @@ export class RateLimitedError extends AppError {
     super("RATE_LIMITED", message);
   }
 }
+
+/** Well-formed input that the current state forbids, e.g. refunding more than was paid. */
+export class UnprocessableError extends AppError {
+  constructor(message: string, issues: FieldIssue[] = []) {
+    super("UNPROCESSABLE", message, issues);
+  }
+}

@@ -52,6 +52,12 @@ export const PERMISSIONS = {
   "attributes.create": { roles: MANAGERS, credentials: STAFF_AND_SERVERS },
   "attributes.update": { roles: MANAGERS, credentials: STAFF_AND_SERVERS },
   "attributes.remove": { roles: MANAGERS, credentials: STAFF_AND_SERVERS },
+  "orders.list": { roles: EVERYONE, credentials: STAFF_AND_SERVERS },
+  "orders.get": { roles: EVERYONE, credentials: STAFF_AND_SERVERS },
+  "orders.summary": { roles: EVERYONE, credentials: STAFF_AND_SERVERS },
+  "orders.create": { roles: MANAGERS, credentials: STAFF_AND_SERVERS },
+  "orders.refund": { roles: MANAGERS, credentials: STAFF_AND_SERVERS },
+  "orders.cancel": { roles: MANAGERS, credentials: STAFF_AND_SERVERS },
 } as const satisfies Record<string, Permission>;
 
 export type OperationId = keyof typeof PERMISSIONS;

@@ -1,4 +1,15 @@
-import { apiKeys, customAttributes, customerIdentities, customers, invites, refreshTokens, sessions, users } from "../../src/db/schema/index.ts";
+import {
+  apiKeys,
+  customAttributes,
+  customerIdentities,
+  customers,
+  invites,
+  orderLines,
+  orders,
+  refreshTokens,
+  sessions,
+  users,
+} from "../../src/db/schema/index.ts";
 import { newId } from "../../src/platform/ids.ts";
 import type { Credential, Role } from "../../src/platform/roles.ts";
 import { hashToken } from "../../src/platform/secrets.ts";
@@ -25,6 +36,7 @@ export type Fixture = {
   customerIds: string[];
   /** A custom attribute key only this tenant has. */
   attributeKey: string;
+  orderId: string;
   callers: Caller[];
 };
 
@@ -68,6 +80,7 @@ export async function createFixture(): Promise<Fixture> {
     inviteId: invite.id,
     customerIds,
     attributeKey,
+    orderId: await insertOrder(owner.tenantId, customerIds[0]!),
     callers,
   };
 }
@@ -134,4 +147,21 @@ export async function insertIdentity(tenantId: string, customerId: string): Prom
   const identity = { platform: "shopify", externalId: `gid://shopify/Customer/${crypto.randomUUID()}` };
   await withDatabase((db) => withTenant(db, tenantId, (tx) => tx.insert(customerIdentities).values({ tenantId, customerId, ...identity })));
   return identity;
+}
+
+/** A paid order of 10.00 GBP (two lines), for routes that refund or cancel one. */
+export async function insertOrder(tenantId: string, customerId: string): Promise<string> {
+  return withDatabase((db) =>
+    withTenant(db, tenantId, async (tx) => {
+      const [order] = await tx
+        .insert(orders)
+        .values({ tenantId, customerId, source: "test", status: "paid", currency: "GBP", totalMinor: 1000, orderedAt: new Date() })
+        .returning({ id: orders.id });
+      await tx.insert(orderLines).values([
+        { tenantId, orderId: order!.id, lineNo: 1, sku: "A1", title: "Mug", quantity: 2, unitPriceMinor: 250 },
+        { tenantId, orderId: order!.id, lineNo: 2, sku: "B2", title: "Teapot", quantity: 1, unitPriceMinor: 500 },
+      ]);
+      return order!.id;
+    }),
+  );
 }

@@ -1,7 +1,16 @@
 import type { OperationId } from "../../src/platform/permissions.ts";
 import { PASSWORD } from "./accounts.ts";
 import { clientAddress, uniqueEmail } from "./api.ts";
-import { insertApiKey, insertAttribute, insertIdentity, insertInvite, insertMember, insertSession, type Fixture } from "./fixture.ts";
+import {
+  insertApiKey,
+  insertAttribute,
+  insertIdentity,
+  insertInvite,
+  insertMember,
+  insertOrder,
+  insertSession,
+  type Fixture,
+} from "./fixture.ts";
 
 /** What a valid call of a route needs: path parameters, a body, extra headers. */
 export type Sample = {
@@ -68,4 +77,19 @@ export const SAMPLES: Record<OperationId, (fx: Fixture) => Promise<Sample>> = {
   "attributes.create": async () => ({ body: { key: `tier_${unique()}`, label: "Tier", type: "enum", options: ["gold", "silver"] } }),
   "attributes.update": async (fx) => ({ params: { key: await insertAttribute(fx.tenantId) }, body: { label: `Label ${unique()}` } }),
   "attributes.remove": async (fx) => ({ params: { key: await insertAttribute(fx.tenantId) } }),
+  "orders.list": none,
+  "orders.summary": none,
+  "orders.get": async (fx) => ({ params: { orderId: fx.orderId } }),
+  "orders.create": async (fx) => ({
+    body: {
+      customerId: fx.customerIds[0],
+      source: "shop",
+      externalId: `#${unique()}`,
+      currency: "GBP",
+      orderedAt: new Date().toISOString(),
+      lines: [{ sku: "85123A", title: "White hanging heart t-light holder", quantity: 6, unitPrice: 255 }],
+    },
+  }),
+  "orders.refund": async (fx) => ({ params: { orderId: await insertOrder(fx.tenantId, fx.customerIds[0]!) }, body: { amount: 250, reason: "Broken mug" } }),
+  "orders.cancel": async (fx) => ({ params: { orderId: await insertOrder(fx.tenantId, fx.customerIds[0]!) }, body: { reason: "Changed mind" } }),
 };

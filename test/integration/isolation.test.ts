@@ -15,6 +15,7 @@ function idsOf(a: Fixture): Record<string, string> {
     apiKeyId: a.keys.viewer.id,
     customerId: a.customerIds[0]!,
     key: a.attributeKey,
+    orderId: a.orderId,
   };
 }
 
@@ -29,6 +30,7 @@ function secretsOf(a: Fixture): string[] {
     a.inviteId,
     ...a.customerIds,
     a.attributeKey,
+    a.orderId,
   ];
 }
 

@@ -5,6 +5,7 @@ import * as attributes from "./attributes.ts";
 import * as createCustomer from "./create-customer.ts";
 import * as getCustomer from "./get-customer.ts";
 import * as listCustomers from "./list-customers.ts";
+import * as orders from "./orders.ts";
 import * as recordInteraction from "./record-interaction.ts";
 import * as removeIdentity from "./remove-identity.ts";
 import * as timeline from "./timeline.ts";
@@ -22,4 +23,10 @@ export const customerRoutes = new OpenAPIHono<AppEnv>()
   .openapi(attributes.list, attributes.listHandler)
   .openapi(attributes.create, attributes.createHandler)
   .openapi(attributes.update, attributes.updateHandler)
-  .openapi(attributes.remove, attributes.removeHandler);
+  .openapi(attributes.remove, attributes.removeHandler)
+  .openapi(orders.summary, orders.summaryHandler)
+  .openapi(orders.list, orders.listHandler)
+  .openapi(orders.get, orders.getHandler)
+  .openapi(orders.create, orders.createHandler)
+  .openapi(orders.refund, orders.refundHandler)
+  .openapi(orders.cancel, orders.cancelHandler);

@@ -9,3 +9,4 @@ export * from "./invites.ts";
 export * from "./api-keys.ts";
 export * from "./audit-log.ts";
 export * from "./login-throttle.ts";
+export * from "./orders.ts";
