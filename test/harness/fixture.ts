@@ -37,6 +37,7 @@ export type Fixture = {
   /** A custom attribute key only this tenant has. */
   attributeKey: string;
   orderId: string;
+  mergeId: string;
   callers: Caller[];
 };
 
@@ -81,6 +82,7 @@ export async function createFixture(): Promise<Fixture> {
     customerIds,
     attributeKey,
     orderId: await insertOrder(owner.tenantId, customerIds[0]!),
+    mergeId: await mergeFresh(owner),
     callers,
   };
 }
@@ -164,4 +166,23 @@ export async function insertOrder(tenantId: string, customerId: string): Promise
       return order!.id;
     }),
   );
+}
+
+/** A customer written straight to the database. */
+export async function insertCustomer(tenantId: string, name = "Inserted customer"): Promise<string> {
+  return withDatabase((db) =>
+    withTenant(db, tenantId, async (tx) => {
+      const [row] = await tx.insert(customers).values({ tenantId, displayName: name }).returning({ id: customers.id });
+      return row!.id;
+    }),
+  );
+}
+
+/** Two fresh customers merged through the API; returns the merge id. */
+export async function mergeFresh(owner: Account): Promise<string> {
+  const survivor = await insertCustomer(owner.tenantId, "Survivor");
+  const duplicate = await insertCustomer(owner.tenantId, "Duplicate");
+  const res = await call("POST", `/v1/customers/${survivor}/merge`, { token: owner.tokens.accessToken, body: { duplicateId: duplicate } });
+  if (res.status !== 201) throw new Error(`merge failed: ${res.status} ${await res.text()}`);
+  return (await res.json<{ id: string }>()).id;
 }

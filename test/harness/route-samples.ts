@@ -4,11 +4,13 @@ import { clientAddress, uniqueEmail } from "./api.ts";
 import {
   insertApiKey,
   insertAttribute,
+  insertCustomer,
   insertIdentity,
   insertInvite,
   insertMember,
   insertOrder,
   insertSession,
+  mergeFresh,
   type Fixture,
 } from "./fixture.ts";
 
@@ -69,6 +71,7 @@ export const SAMPLES: Record<OperationId, (fx: Fixture) => Promise<Sample>> = {
     query: await insertIdentity(fx.tenantId, fx.customerIds[1]!),
   }),
   "customers.timeline": async (fx) => ({ params: { customerId: fx.customerIds[0]! } }),
+  "customers.quality": none,
   "customers.interactions.create": async (fx) => ({
     params: { customerId: fx.customerIds[0]! },
     body: { kind: "call", summary: "Asked about delivery times" },
@@ -77,6 +80,12 @@ export const SAMPLES: Record<OperationId, (fx: Fixture) => Promise<Sample>> = {
   "attributes.create": async () => ({ body: { key: `tier_${unique()}`, label: "Tier", type: "enum", options: ["gold", "silver"] } }),
   "attributes.update": async (fx) => ({ params: { key: await insertAttribute(fx.tenantId) }, body: { label: `Label ${unique()}` } }),
   "attributes.remove": async (fx) => ({ params: { key: await insertAttribute(fx.tenantId) } }),
+  "customers.duplicates": none,
+  "customers.merge": async (fx) => ({
+    params: { customerId: await insertCustomer(fx.tenantId, "Keeper") },
+    body: { duplicateId: await insertCustomer(fx.tenantId, "Copy") },
+  }),
+  "customers.merges.undo": async (fx) => ({ params: { mergeId: await mergeFresh(fx.owner) } }),
   "orders.list": none,
   "orders.summary": none,
   "orders.get": async (fx) => ({ params: { orderId: fx.orderId } }),

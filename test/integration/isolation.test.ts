@@ -16,6 +16,7 @@ function idsOf(a: Fixture): Record<string, string> {
     customerId: a.customerIds[0]!,
     key: a.attributeKey,
     orderId: a.orderId,
+    mergeId: a.mergeId,
   };
 }
 
@@ -31,6 +32,7 @@ function secretsOf(a: Fixture): string[] {
     ...a.customerIds,
     a.attributeKey,
     a.orderId,
+    a.mergeId,
   ];
 }
 

@@ -5,7 +5,9 @@ import * as attributes from "./attributes.ts";
 import * as createCustomer from "./create-customer.ts";
 import * as getCustomer from "./get-customer.ts";
 import * as listCustomers from "./list-customers.ts";
+import * as merges from "./merges.ts";
 import * as orders from "./orders.ts";
+import * as qualityReport from "./quality-report.ts";
 import * as recordInteraction from "./record-interaction.ts";
 import * as removeIdentity from "./remove-identity.ts";
 import * as timeline from "./timeline.ts";
@@ -14,6 +16,8 @@ import * as updateCustomer from "./update-customer.ts";
 export const customerRoutes = new OpenAPIHono<AppEnv>()
   .openapi(listCustomers.route, listCustomers.handler)
   .openapi(createCustomer.route, createCustomer.handler)
+  .openapi(qualityReport.route, qualityReport.handler)
+  .openapi(merges.duplicates, merges.duplicatesHandler)
   .openapi(getCustomer.route, getCustomer.handler)
   .openapi(updateCustomer.route, updateCustomer.handler)
   .openapi(addIdentity.route, addIdentity.handler)
@@ -24,6 +28,8 @@ export const customerRoutes = new OpenAPIHono<AppEnv>()
   .openapi(attributes.create, attributes.createHandler)
   .openapi(attributes.update, attributes.updateHandler)
   .openapi(attributes.remove, attributes.removeHandler)
+  .openapi(merges.merge, merges.mergeHandler)
+  .openapi(merges.undo, merges.undoHandler)
   .openapi(orders.summary, orders.summaryHandler)
   .openapi(orders.list, orders.listHandler)
   .openapi(orders.get, orders.getHandler)

@@ -10,3 +10,4 @@ export * from "./api-keys.ts";
 export * from "./audit-log.ts";
 export * from "./login-throttle.ts";
 export * from "./orders.ts";
+export * from "./customer-merges.ts";
