@@ -32,6 +32,7 @@ export function customerView(row: CustomerRow, identities?: Identity[]) {
     consentUpdatedAt: row.consentUpdatedAt?.toISOString() ?? null,
     attributes: row.attributes,
     ...(identities ? { identities } : {}),
+    erasedAt: row.erasedAt?.toISOString() ?? null,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   };

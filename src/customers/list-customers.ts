@@ -1,5 +1,5 @@
 import { z } from "@hono/zod-openapi";
-import { and, eq, gte, lt, sql, type SQL } from "drizzle-orm";
+import { and, eq, gte, lt, or, sql, type SQL } from "drizzle-orm";
 import { customers } from "../db/schema/index.ts";
 import type { Actor } from "../platform/actor.ts";
 import type { Database } from "../platform/db.ts";
@@ -43,10 +43,33 @@ export function searchQuery(q: string): string | null {
   return words.length ? words.map((word) => `'${word.replaceAll("'", "")}':*`).join(" & ") : null;
 }
 
+const likePrefix = (text: string) => text.replace(/[\\%_]/g, (char) => `\\${char}`);
+
+/**
+ * The search condition: words as prefixes over the search vector; an email-like word as a
+ * prefix of the email; and a query that is a phone number (digits with spaces, dashes, dots or
+ * brackets) also as any part of the stored E.164 number, so "138 0013" finds +8613800138000.
+ */
+function searchCondition(q: string): SQL | undefined {
+  const clean = q.normalize("NFKC").trim();
+  const digits = clean.replace(/[\s+\-().]/g, "");
+  const alternatives: SQL[] = [];
+  if (/^\d{4,}$/.test(digits)) alternatives.push(sql`${customers.phone} like ${`%${digits}%`}`);
+  const words = clean.toLowerCase().split(/\s+/);
+  const emailWords = words.filter((word) => word.includes("@"));
+  const query = searchQuery(words.filter((word) => !word.includes("@")).join(" "));
+  const emailCondition = emailWords.map((word) => sql`lower(${customers.email}) like ${`${likePrefix(word)}%`}`);
+  const textCondition = query ? [sql`search @@ to_tsquery('simple', ${query})`] : [];
+  if (emailCondition.length || textCondition.length) alternatives.push(and(...emailCondition, ...textCondition)!);
+  return alternatives.length ? or(...alternatives) : undefined;
+}
+
 function conditionsOf(filter: CustomerFilter): SQL[] {
   const conditions: SQL[] = [];
-  const query = filter.q ? searchQuery(filter.q) : null;
-  if (query) conditions.push(sql`search @@ to_tsquery('simple', ${query})`);
+  if (filter.q) {
+    const search = searchCondition(filter.q);
+    if (search) conditions.push(search);
+  }
   for (const [field, value] of Object.entries(filter.fields ?? {})) {
     const column = CUSTOMER_COLUMNS[field as keyof typeof CUSTOMER_COLUMNS];
     if (value !== undefined) conditions.push(field === "email" ? eq(column, value.toLowerCase()) : eq(column, value));

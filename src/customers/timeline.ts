@@ -1,5 +1,5 @@
 import { z } from "@hono/zod-openapi";
-import { and, desc, eq, inArray, lt, or, type SQL } from "drizzle-orm";
+import { and, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { interactions } from "../db/schema/index.ts";
 import type { Actor } from "../platform/actor.ts";
 import type { Database } from "../platform/db.ts";
@@ -14,7 +14,7 @@ export type InteractionKind = InteractionRow["kind"];
 /** Kinds staff record by hand; the others are written by the system (orders, merges, changes). */
 export const RECORDED_KINDS = ["note", "call", "email", "chat", "visit"] as const;
 
-const Position = z.object({ at: z.iso.datetime(), id: z.uuid() });
+const Position = z.object({ at: z.string().max(64), id: z.uuid() });
 
 /** A customer's timeline, newest first, paged by (occurred_at, id) so pages never skip or repeat. */
 export async function listTimeline(
@@ -28,20 +28,20 @@ export async function listTimeline(
     const conditions: SQL[] = [eq(interactions.customerId, customerId)];
     if (options.kinds?.length) conditions.push(inArray(interactions.kind, options.kinds));
     if (options.cursor) {
+      // The position keeps the database's microseconds: entries of one transaction share a time.
       const position = decodeCursor(options.cursor, Position);
-      const at = new Date(position.at);
-      conditions.push(or(lt(interactions.occurredAt, at), and(eq(interactions.occurredAt, at), lt(interactions.id, position.id)))!);
+      conditions.push(sql`(${interactions.occurredAt}, ${interactions.id}) < (${position.at}::timestamptz, ${position.id}::uuid)`);
     }
-    const rows = await tx
-      .select()
+    const found = await tx
+      .select({ row: interactions, at: sql<string>`${interactions.occurredAt}::text` })
       .from(interactions)
       .where(and(...conditions))
       .orderBy(desc(interactions.occurredAt), desc(interactions.id))
       .limit(options.limit + 1);
-    const items = rows.slice(0, options.limit);
-    const last = items.at(-1);
-    const more = rows.length > options.limit && last;
-    return { items, nextCursor: more ? encodeCursor({ at: last.occurredAt.toISOString(), id: last.id }) : null };
+    const page = found.slice(0, options.limit);
+    const last = page.at(-1);
+    const more = found.length > options.limit && last;
+    return { items: page.map((entry) => entry.row), nextCursor: more ? encodeCursor({ at: last.at, id: last.row.id }) : null };
   });
 }
 

@@ -22,7 +22,8 @@ function diff(current: CustomerRow, next: CustomerValues): Record<string, { from
   const changes: Record<string, { from: unknown; to: unknown }> = {};
   for (const [field, to] of Object.entries(next)) {
     const from = current[field as keyof CustomerRow];
-    if (JSON.stringify(from) !== JSON.stringify(to)) changes[field] = { from, to };
+    // Named as the API names them: the stored displayName is the customer's `name`.
+    if (JSON.stringify(from) !== JSON.stringify(to)) changes[field === "displayName" ? "name" : field] = { from, to };
   }
   return changes;
 }

@@ -8,6 +8,8 @@ export type Permission =
 const PUBLIC: Permission = { public: true };
 const EVERYONE = ROLES;
 const MANAGERS = ["owner", "admin"] as const satisfies readonly Role[];
+/** Viewers read but may not take personal data away (exports, right-of-access files). */
+const READERS_OF_PERSONAL_DATA = ["owner", "admin", "analyst"] as const satisfies readonly Role[];
 /** Staff who work with customers day to day: they also log calls and notes. */
 const WORKERS = ["owner", "admin", "analyst"] as const satisfies readonly Role[];
 const STAFF: readonly Credential[] = ["user"];
@@ -53,6 +55,9 @@ export const PERMISSIONS = {
   "attributes.create": { roles: MANAGERS, credentials: STAFF_AND_SERVERS },
   "attributes.update": { roles: MANAGERS, credentials: STAFF_AND_SERVERS },
   "attributes.remove": { roles: MANAGERS, credentials: STAFF_AND_SERVERS },
+  "customers.export": { roles: READERS_OF_PERSONAL_DATA, credentials: STAFF_AND_SERVERS },
+  "customers.data": { roles: READERS_OF_PERSONAL_DATA, credentials: STAFF_AND_SERVERS },
+  "customers.erase": { roles: MANAGERS, credentials: STAFF_AND_SERVERS },
   "customers.duplicates": { roles: EVERYONE, credentials: STAFF_AND_SERVERS },
   "customers.merge": { roles: MANAGERS, credentials: STAFF_AND_SERVERS },
   "customers.merges.undo": { roles: MANAGERS, credentials: STAFF_AND_SERVERS },

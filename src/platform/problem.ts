@@ -12,6 +12,7 @@ import {
 } from "./errors.ts";
 import type { AppEnv } from "./context.ts";
 import { asUnavailable } from "./unavailable.ts";
+import { asUnstorable } from "./unstorable.ts";
 
 const STATUS: Record<ErrorCode, ContentfulStatusCode> = {
   BAD_REQUEST: 400,
@@ -96,7 +97,7 @@ function toAppError(error: unknown): AppError | undefined {
     const code = CODE_OF_STATUS[error.status] ?? "BAD_REQUEST";
     return new AppError(code, error.message || TITLE[code]);
   }
-  return asUnavailable(error);
+  return asUnavailable(error) ?? asUnstorable(error);
 }
 
 function describe(error: unknown): { name: string; message: string; stack?: string; cause?: string } {

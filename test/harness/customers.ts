@@ -1,5 +1,6 @@
 import type { z } from "@hono/zod-openapi";
 import type { Attribute as AttributeSchema, Customer as CustomerSchema, Interaction as InteractionSchema } from "../../src/customers/routes/schemas.ts";
+import { expect } from "vitest";
 import type { Account } from "./accounts.ts";
 import { call } from "./api.ts";
 import { expectJson, getJson } from "./responses.ts";
@@ -57,4 +58,10 @@ export async function walkPages<T extends { id: string }>(fetchPage: (cursor?: s
     cursor = page.nextCursor ?? undefined;
   } while (cursor && pages.length < 50);
   return pages;
+}
+
+/** Checks, without stopping the test, that a request was answered without a server error. */
+export async function expectNoServerError(res: Response): Promise<void> {
+  const text = await res.text();
+  expect.soft(res.status, text).toBeLessThan(500);
 }

@@ -81,6 +81,9 @@ export const SAMPLES: Record<OperationId, (fx: Fixture) => Promise<Sample>> = {
   "attributes.update": async (fx) => ({ params: { key: await insertAttribute(fx.tenantId) }, body: { label: `Label ${unique()}` } }),
   "attributes.remove": async (fx) => ({ params: { key: await insertAttribute(fx.tenantId) } }),
   "customers.duplicates": none,
+  "customers.export": none,
+  "customers.data": async (fx) => ({ params: { customerId: fx.customerIds[0]! } }),
+  "customers.erase": async (fx) => ({ params: { customerId: await insertCustomer(fx.tenantId, "Forget Me") } }),
   "customers.merge": async (fx) => ({
     params: { customerId: await insertCustomer(fx.tenantId, "Keeper") },
     body: { duplicateId: await insertCustomer(fx.tenantId, "Copy") },

@@ -7,6 +7,7 @@ import * as getCustomer from "./get-customer.ts";
 import * as listCustomers from "./list-customers.ts";
 import * as merges from "./merges.ts";
 import * as orders from "./orders.ts";
+import * as personalData from "./personal-data.ts";
 import * as qualityReport from "./quality-report.ts";
 import * as recordInteraction from "./record-interaction.ts";
 import * as removeIdentity from "./remove-identity.ts";
@@ -18,6 +19,7 @@ export const customerRoutes = new OpenAPIHono<AppEnv>()
   .openapi(createCustomer.route, createCustomer.handler)
   .openapi(qualityReport.route, qualityReport.handler)
   .openapi(merges.duplicates, merges.duplicatesHandler)
+  .openapi(personalData.exportCsv, personalData.exportCsvHandler)
   .openapi(getCustomer.route, getCustomer.handler)
   .openapi(updateCustomer.route, updateCustomer.handler)
   .openapi(addIdentity.route, addIdentity.handler)
@@ -28,6 +30,8 @@ export const customerRoutes = new OpenAPIHono<AppEnv>()
   .openapi(attributes.create, attributes.createHandler)
   .openapi(attributes.update, attributes.updateHandler)
   .openapi(attributes.remove, attributes.removeHandler)
+  .openapi(personalData.data, personalData.dataHandler)
+  .openapi(personalData.erase, personalData.eraseHandler)
   .openapi(merges.merge, merges.mergeHandler)
   .openapi(merges.undo, merges.undoHandler)
   .openapi(orders.summary, orders.summaryHandler)

@@ -40,6 +40,7 @@ export const Customer = z
     consentUpdatedAt: nullableText,
     attributes: z.record(z.string(), z.unknown()),
     identities: z.array(IdentityInput).optional(),
+    erasedAt: nullableText.openapi({ description: "Set when the person's data was erased on request." }),
     createdAt: z.string(),
     updatedAt: z.string(),
   })

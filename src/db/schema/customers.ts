@@ -35,6 +35,8 @@ export const customers = pgTable(
     smsConsent: boolean().notNull().default(false),
     consentUpdatedAt: timestamp({ withTimezone: true }),
     attributes: jsonb().$type<Record<string, unknown>>().notNull().default({}),
+    /** When the person's data was erased on request; the record stays, anonymised, for totals. */
+    erasedAt: timestamp({ withTimezone: true }),
     ...timestamps,
   },
   (table) => [
