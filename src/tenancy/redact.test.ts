@@ -6,13 +6,13 @@ describe("redact", () => {
     const changes = {
       email: "ada@example.com",
       role: { from: "viewer", to: "admin" },
-      contact: { phone: "+44 20 7946 0000", city: "London" },
+      contact: { phone: "+44 20 7946 0000", plan: "gold" },
       people: [{ name: "Ada", id: 1 }],
     };
     expect(redact(changes)).toEqual({
       email: REDACTED,
       role: { from: "viewer", to: "admin" },
-      contact: { phone: REDACTED, city: "London" },
+      contact: { phone: REDACTED, plan: "gold" },
       people: [{ name: REDACTED, id: 1 }],
     });
     expect(changes.email).toBe("ada@example.com");
