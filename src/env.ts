@@ -10,6 +10,8 @@ export type Bindings = {
   AUTH_SIGNING_KEYS?: string;
   JOBS: Queue<JobMessage>;
   BACKUPS: R2Bucket;
+  /** Uploaded import files, kept while their import runs. */
+  IMPORTS: R2Bucket;
   ASSETS: Fetcher;
 };
 

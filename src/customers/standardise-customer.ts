@@ -8,6 +8,7 @@ import {
   standardiseEmail,
   standardiseGender,
   standardisePhone,
+  type DateOrder,
   type Standardised,
 } from "./standardise/index.ts";
 
@@ -49,7 +50,12 @@ const TEXT_FIELDS = {
   industry: "industry",
 } as const satisfies Partial<Record<keyof CustomerInput, keyof CustomerValues>>;
 
-export type StandardiseContext = { defaultCountry: string | null; definitions: AttributeDefinition[] };
+export type StandardiseContext = {
+  defaultCountry: string | null;
+  definitions: AttributeDefinition[];
+  /** How to read dates like 05/03/2024; an import declares it, the API expects YYYY-MM-DD. */
+  dateOrder?: DateOrder;
+};
 
 /** Tags trimmed and width-normalised, de-duplicated without regard to case, first spelling kept. */
 export function cleanTags(tags: string[]): string[] {
@@ -89,7 +95,7 @@ export function standardiseCustomer(input: CustomerInput, context: StandardiseCo
   assign("email", take("email", input.email, standardiseEmail));
   assign("phone", take("phone", input.phone, (raw) => standardisePhone(raw, (context.defaultCountry ?? undefined) as never)));
   assign("country", take("country", input.country, standardiseCountry));
-  assign("birthday", take("birthday", input.birthday, (raw) => standardiseDate(raw)));
+  assign("birthday", take("birthday", input.birthday, (raw) => standardiseDate(raw, context.dateOrder)));
   assign("gender", take("gender", input.gender, standardiseGender));
   if (input.companySize !== undefined) values.companySize = input.companySize;
   if (input.creditTermsDays !== undefined) values.creditTermsDays = input.creditTermsDays;

@@ -7,6 +7,8 @@ export const BASE = "https://ckm.test";
 export type CallOptions = {
   token?: string;
   body?: unknown;
+  /** A body sent as it is (a CSV file), instead of JSON. */
+  raw?: { body: string; contentType: string };
   headers?: Record<string, string>;
 };
 
@@ -15,11 +17,9 @@ export function call(method: string, path: string, options: CallOptions = {}): P
   const headers: Record<string, string> = { ...options.headers };
   if (options.token) headers.authorization = `Bearer ${options.token}`;
   if (options.body !== undefined) headers["content-type"] = "application/json";
-  return SELF.fetch(`${BASE}${path}`, {
-    method: method.toUpperCase(),
-    headers,
-    body: options.body === undefined ? undefined : JSON.stringify(options.body),
-  });
+  if (options.raw) headers["content-type"] = options.raw.contentType;
+  const body = options.raw ? options.raw.body : options.body === undefined ? undefined : JSON.stringify(options.body);
+  return SELF.fetch(`${BASE}${path}`, { method: method.toUpperCase(), headers, body });
 }
 
 /** The typed client the dashboard uses, pointed at the Worker under test. */

@@ -38,6 +38,7 @@ export type Fixture = {
   attributeKey: string;
   orderId: string;
   mergeId: string;
+  importId: string;
   callers: Caller[];
 };
 
@@ -83,6 +84,7 @@ export async function createFixture(): Promise<Fixture> {
     attributeKey,
     orderId: await insertOrder(owner.tenantId, customerIds[0]!),
     mergeId: await mergeFresh(owner),
+    importId: await uploadFresh(owner),
     callers,
   };
 }
@@ -185,4 +187,14 @@ export async function mergeFresh(owner: Account): Promise<string> {
   const res = await call("POST", `/v1/customers/${survivor}/merge`, { token: owner.tokens.accessToken, body: { duplicateId: duplicate } });
   if (res.status !== 201) throw new Error(`merge failed: ${res.status} ${await res.text()}`);
   return (await res.json<{ id: string }>()).id;
+}
+
+/** A small CSV uploaded through the API; returns the import id. */
+export async function uploadFresh(owner: Account): Promise<string> {
+  const res = await call("POST", "/v1/imports?fileName=customers.csv", {
+    token: owner.tokens.accessToken,
+    raw: { body: "Email,Name,Country\r\nada@example.com,Ada,United Kingdom\r\n", contentType: "text/csv" },
+  });
+  if (res.status !== 201) throw new Error(`upload failed: ${res.status} ${await res.text()}`);
+  return (await res.json<{ import: { id: string } }>()).import.id;
 }

@@ -1,4 +1,6 @@
+import { readFileSync } from "node:fs";
 import type { TestProject } from "vitest/node";
+import { SAMPLE_CSV } from "../../scripts/seed-demo.ts";
 import { startBridge } from "../../scripts/db/bridge.ts";
 import { migrate } from "../../scripts/db/migrate.ts";
 import { nodePool } from "../../scripts/db/node-pool.ts";
@@ -9,6 +11,7 @@ declare module "vitest" {
     databaseUrl: string;
     dbProxy: string;
     signingKeys: string;
+    sampleCsv: string;
   }
 }
 
@@ -24,6 +27,7 @@ export default async function setup(project: TestProject) {
   project.provide("databaseUrl", bridge.databaseUrl);
   project.provide("dbProxy", bridge.proxy);
   project.provide("signingKeys", JSON.stringify([await generateSigningKey()]));
+  project.provide("sampleCsv", readFileSync(SAMPLE_CSV, "utf8"));
   console.log(`database for worker tests: ${bridge.embedded ? "embedded (in memory)" : "DATABASE_URL"}`);
   return () => bridge.close();
 }

@@ -11,12 +11,14 @@ import {
   insertOrder,
   insertSession,
   mergeFresh,
+  uploadFresh,
   type Fixture,
 } from "./fixture.ts";
 
 /** What a valid call of a route needs: path parameters, a body, extra headers. */
 export type Sample = {
   params?: Record<string, string>;
+  raw?: { body: string; contentType: string };
   query?: Record<string, string>;
   body?: unknown;
   headers?: Record<string, string>;
@@ -89,6 +91,12 @@ export const SAMPLES: Record<OperationId, (fx: Fixture) => Promise<Sample>> = {
     body: { duplicateId: await insertCustomer(fx.tenantId, "Copy") },
   }),
   "customers.merges.undo": async (fx) => ({ params: { mergeId: await mergeFresh(fx.owner) } }),
+  "imports.template": none,
+  "imports.create": async () => ({ raw: { body: "Email,Name\r\nada@example.com,Ada\r\n", contentType: "text/csv" } }),
+  "imports.get": async (fx) => ({ params: { importId: fx.importId } }),
+  "imports.update": async (fx) => ({ params: { importId: await uploadFresh(fx.owner) }, body: { options: { dateOrder: "DMY" } } }),
+  "imports.validate": async (fx) => ({ params: { importId: await uploadFresh(fx.owner) } }),
+  "imports.problems": async (fx) => ({ params: { importId: fx.importId } }),
   "orders.list": none,
   "orders.summary": none,
   "orders.get": async (fx) => ({ params: { orderId: fx.orderId } }),

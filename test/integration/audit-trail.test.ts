@@ -41,6 +41,7 @@ describe("the audit trail, walked over every mutating route", () => {
       const res = await call(operation.method, pathOf(operation, sample.params, sample.query), {
         token: caller.token,
         body: sample.body,
+        raw: sample.raw,
         headers: { ...sample.headers, ...caller.headers },
       });
       expect(res.status, `${operation.operationId}: ${await res.text()}`).toBe(operation.successStatus);

@@ -17,6 +17,7 @@ function idsOf(a: Fixture): Record<string, string> {
     key: a.attributeKey,
     orderId: a.orderId,
     mergeId: a.mergeId,
+    importId: a.importId,
   };
 }
 
@@ -33,6 +34,7 @@ function secretsOf(a: Fixture): string[] {
     a.attributeKey,
     a.orderId,
     a.mergeId,
+    a.importId,
   ];
 }
 
@@ -88,6 +90,7 @@ describe("tenant isolation, walked over every documented route", () => {
         const res = await call(operation.method, pathOf(operation, params, sample.query), {
           token: caller.token,
           body: sample.body,
+          raw: sample.raw,
           headers: { ...sample.headers, ...caller.headers },
         });
         const text = await res.text();

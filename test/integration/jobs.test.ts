@@ -35,6 +35,7 @@ describe("the jobs queue consumer", () => {
       "nightly.run": async () => {
         throw new Error("transient");
       },
+      "import.validate": async () => {},
     });
     const result = await getQueueResult(batch, ctx);
     expect(result.retryMessages).toEqual([{ msgId: "m2" }]);

@@ -40,6 +40,7 @@ describe("role matrix: every route x every role x every credential kind", () => 
         const res = await call(operation.method, pathOf(operation, sample.params, sample.query), {
           token: caller.token,
           body: sample.body,
+          raw: sample.raw,
           headers: { ...sample.headers, ...caller.headers },
         });
         const expected = expectedStatus(operation, caller);

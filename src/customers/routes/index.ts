@@ -4,6 +4,7 @@ import * as addIdentity from "./add-identity.ts";
 import * as attributes from "./attributes.ts";
 import * as createCustomer from "./create-customer.ts";
 import * as getCustomer from "./get-customer.ts";
+import * as imports from "./imports.ts";
 import * as listCustomers from "./list-customers.ts";
 import * as merges from "./merges.ts";
 import * as orders from "./orders.ts";
@@ -34,6 +35,12 @@ export const customerRoutes = new OpenAPIHono<AppEnv>()
   .openapi(personalData.erase, personalData.eraseHandler)
   .openapi(merges.merge, merges.mergeHandler)
   .openapi(merges.undo, merges.undoHandler)
+  .openapi(imports.template, imports.templateHandler)
+  .openapi(imports.create, imports.createHandler)
+  .openapi(imports.get, imports.getHandler)
+  .openapi(imports.update, imports.updateHandler)
+  .openapi(imports.validate, imports.validateHandler)
+  .openapi(imports.problems, imports.problemsHandler)
   .openapi(orders.summary, orders.summaryHandler)
   .openapi(orders.list, orders.listHandler)
   .openapi(orders.get, orders.getHandler)

@@ -11,3 +11,4 @@ export * from "./audit-log.ts";
 export * from "./login-throttle.ts";
 export * from "./orders.ts";
 export * from "./customer-merges.ts";
+export * from "./imports.ts";

@@ -1,0 +1,51 @@
+import { bigint, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { tenantId, timestamps } from "./columns.ts";
+import { tenants } from "./tenants.ts";
+
+export const importStatus = pgEnum("import_status", ["uploaded", "validating", "validated", "failed"]);
+
+export type ImportOptions = { source: string; dateOrder: "YMD" | "DMY" | "MDY"; timeZone: string; currency: string | null };
+
+/**
+ * A CSV upload on its way into the customer database: the file (in R2), how its columns map,
+ * and the progress and findings of the queued work on it. `lastLine` is the last record whose
+ * results are committed, so a crashed run resumes after it and no row counts twice.
+ */
+export const imports = pgTable(
+  "imports",
+  {
+    tenantId: tenantId().references(() => tenants.id, { onDelete: "cascade" }),
+    id: uuid().notNull().defaultRandom(),
+    status: importStatus().notNull(),
+    fileName: text(),
+    objectKey: text().notNull(),
+    sizeBytes: bigint({ mode: "number" }).notNull(),
+    encoding: text().notNull(),
+    delimiter: text().notNull(),
+    headers: text().array().notNull(),
+    mapping: jsonb().$type<Record<string, string | null>>().notNull(),
+    options: jsonb().$type<ImportOptions>().notNull(),
+    rowsDone: integer().notNull().default(0),
+    rowsValid: integer().notNull().default(0),
+    rowsRejected: integer().notNull().default(0),
+    lastLine: integer().notNull().default(1),
+    error: text(),
+    createdBy: text(),
+    finishedAt: timestamp({ withTimezone: true }),
+    ...timestamps,
+  },
+  (table) => [primaryKey({ columns: [table.tenantId, table.id] })],
+);
+
+/** What is wrong with one value of one row, for the validation report. */
+export const importProblems = pgTable(
+  "import_problems",
+  {
+    tenantId: tenantId(),
+    importId: uuid().notNull(),
+    line: integer().notNull(),
+    column: text().notNull(),
+    problem: text().notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.tenantId, table.importId, table.line, table.column] })],
+);
