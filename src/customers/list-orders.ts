@@ -1,5 +1,5 @@
 import { z } from "@hono/zod-openapi";
-import { and, asc, desc, eq, gte, lt, ne, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, gte, isNull, lt, ne, sql, type SQL } from "drizzle-orm";
 import { orderLines, orders, refunds } from "../db/schema/index.ts";
 import type { Actor } from "../platform/actor.ts";
 import type { Database } from "../platform/db.ts";
@@ -56,13 +56,19 @@ export type RevenueSummary = {
   netMinor: number;
 };
 
-/** Revenue per currency over a period: gross, refunded and net, cancelled orders left out. */
+/**
+ * Revenue per currency over a period: gross (orders not cancelled), refunded (refunds of those
+ * orders and returns recorded on their own, such as imported cancellation invoices), and net.
+ */
 export async function summariseOrders(db: Database, actor: Actor, filter: { from?: Date; to?: Date }): Promise<RevenueSummary[]> {
   const conditions: SQL[] = [ne(orders.status, "cancelled")];
   if (filter.from) conditions.push(gte(orders.orderedAt, filter.from));
   if (filter.to) conditions.push(lt(orders.orderedAt, filter.to));
-  const rows = await withTenant(db, actor.tenantId, (tx) =>
-    tx
+  const standaloneConditions: SQL[] = [isNull(refunds.orderId)];
+  if (filter.from) standaloneConditions.push(gte(refunds.refundedAt, filter.from));
+  if (filter.to) standaloneConditions.push(lt(refunds.refundedAt, filter.to));
+  const [orderRows, returnRows] = await withTenant(db, actor.tenantId, async (tx) => [
+    await tx
       .select({
         currency: orders.currency,
         orders: sql<number>`count(*)::int`,
@@ -72,15 +78,23 @@ export async function summariseOrders(db: Database, actor: Actor, filter: { from
       })
       .from(orders)
       .where(and(...conditions))
-      .groupBy(orders.currency)
-      .orderBy(orders.currency),
-  );
-  return rows.map((row) => ({
-    currency: row.currency,
-    orders: row.orders,
-    customers: row.customers,
-    grossMinor: Number(row.grossMinor),
-    refundedMinor: Number(row.refundedMinor),
-    netMinor: Number(row.grossMinor) - Number(row.refundedMinor),
-  }));
+      .groupBy(orders.currency),
+    await tx
+      .select({ currency: sql<string>`${refunds.currency}`, amountMinor: sql<string>`sum(${refunds.amountMinor})::text` })
+      .from(refunds)
+      .where(and(...standaloneConditions))
+      .groupBy(refunds.currency),
+  ] as const);
+  const byCurrency = new Map<string, RevenueSummary>();
+  for (const row of orderRows) {
+    byCurrency.set(row.currency, { currency: row.currency, orders: row.orders, customers: row.customers, grossMinor: Number(row.grossMinor), refundedMinor: Number(row.refundedMinor), netMinor: 0 });
+  }
+  for (const row of returnRows) {
+    const summary = byCurrency.get(row.currency) ?? { currency: row.currency, orders: 0, customers: 0, grossMinor: 0, refundedMinor: 0, netMinor: 0 };
+    summary.refundedMinor += Number(row.amountMinor);
+    byCurrency.set(row.currency, summary);
+  }
+  return [...byCurrency.values()]
+    .map((summary) => ({ ...summary, netMinor: summary.grossMinor - summary.refundedMinor }))
+    .sort((a, b) => a.currency.localeCompare(b.currency));
 }

@@ -1,18 +1,21 @@
-import type { JobHandlers } from "./consume.ts";
+import type { JobContext, JobHandlers } from "./consume.ts";
 import { parseEnv } from "../env.ts";
-import { validateImport } from "../customers/import/validate-import.ts";
+import { processImport, type ImportMode } from "../customers/import/process-import.ts";
 import { openDatabase } from "../platform/db.ts";
 import { runNightly } from "./nightly.ts";
 
 /** The handler of every job kind; the type makes a missing kind a compile error. */
 export const jobHandlers: JobHandlers = {
   "nightly.run": (job, ctx) => runNightly(ctx, job.scheduledAt),
-  "import.validate": async (job, ctx) => {
-    const handle = openDatabase(parseEnv(ctx.env));
-    try {
-      await validateImport(handle.db, ctx.env.IMPORTS, job.tenantId, job.importId, ctx.log);
-    } finally {
-      await handle.close();
-    }
-  },
+  "import.validate": (job, ctx) => importJob(job, ctx, "validate"),
+  "import.run": (job, ctx) => importJob(job, ctx, "apply"),
 };
+
+async function importJob(job: { tenantId: string; importId: string }, ctx: JobContext, mode: ImportMode): Promise<void> {
+  const handle = openDatabase(parseEnv(ctx.env));
+  try {
+    await processImport(handle.db, ctx.env.IMPORTS, job.tenantId, job.importId, mode, ctx.log);
+  } finally {
+    await handle.close();
+  }
+}

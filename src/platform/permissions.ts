@@ -66,6 +66,7 @@ export const PERMISSIONS = {
   "imports.get": { roles: MANAGERS, credentials: STAFF_AND_SERVERS },
   "imports.update": { roles: MANAGERS, credentials: STAFF_AND_SERVERS },
   "imports.validate": { roles: MANAGERS, credentials: STAFF_AND_SERVERS },
+  "imports.run": { roles: MANAGERS, credentials: STAFF_AND_SERVERS },
   "imports.problems": { roles: MANAGERS, credentials: STAFF_AND_SERVERS },
   "orders.list": { roles: EVERYONE, credentials: STAFF_AND_SERVERS },
   "orders.get": { roles: EVERYONE, credentials: STAFF_AND_SERVERS },

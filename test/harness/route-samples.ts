@@ -96,6 +96,7 @@ export const SAMPLES: Record<OperationId, (fx: Fixture) => Promise<Sample>> = {
   "imports.get": async (fx) => ({ params: { importId: fx.importId } }),
   "imports.update": async (fx) => ({ params: { importId: await uploadFresh(fx.owner) }, body: { options: { dateOrder: "DMY" } } }),
   "imports.validate": async (fx) => ({ params: { importId: await uploadFresh(fx.owner) } }),
+  "imports.run": async (fx) => ({ params: { importId: await uploadFresh(fx.owner) } }),
   "imports.problems": async (fx) => ({ params: { importId: fx.importId } }),
   "orders.list": none,
   "orders.summary": none,

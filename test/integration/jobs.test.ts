@@ -36,6 +36,7 @@ describe("the jobs queue consumer", () => {
         throw new Error("transient");
       },
       "import.validate": async () => {},
+      "import.run": async () => {},
     });
     const result = await getQueueResult(batch, ctx);
     expect(result.retryMessages).toEqual([{ msgId: "m2" }]);

@@ -75,7 +75,7 @@ export async function updateImport(db: Database, actor: Actor, importId: string,
   return withTenant(db, actor.tenantId, async (tx) => {
     const [current] = await tx.select().from(imports).where(eq(imports.id, importId)).for("update");
     if (!current) throw new NotFoundError("import", importId);
-    if (current.status === "validating") throw new ConflictError("The import is being validated; wait for it to finish.");
+    if (current.status === "validating" || current.status === "running") throw new ConflictError("The import is being worked on; wait for it to finish.");
     if (change.mapping) {
       const keys = (await attributeDefinitions(tx)).map((definition) => definition.key);
       const issues = checkMapping(current.headers, change.mapping, keys).map((issue) => ({ ...issue, path: `json.${issue.path}` }));
@@ -84,7 +84,7 @@ export async function updateImport(db: Database, actor: Actor, importId: string,
     await tx.delete(importProblems).where(eq(importProblems.importId, importId));
     const [row] = await tx
       .update(imports)
-      .set({ mapping: change.mapping ?? current.mapping, options: { ...current.options, ...change.options }, status: "uploaded", rowsDone: 0, rowsValid: 0, rowsRejected: 0, lastLine: 1, finishedAt: null, updatedAt: new Date() })
+      .set({ mapping: change.mapping ?? current.mapping, options: { ...current.options, ...change.options }, status: "uploaded", rowsDone: 0, rowsValid: 0, rowsRejected: 0, lastLine: 1, results: {}, finishedAt: null, updatedAt: new Date() })
       .where(eq(imports.id, importId))
       .returning();
     await recordAudit(tx, actor.tenantId, auditActorOf(actor), { action: "imports.update", entityType: "import", entityId: importId, changes: { mapping: change.mapping ?? null, options: change.options ?? null } });
@@ -92,22 +92,27 @@ export async function updateImport(db: Database, actor: Actor, importId: string,
   });
 }
 
-/** Queues the dry run over the whole file; progress shows on the import as it goes. */
-export async function startValidation(db: Database, queue: Queue, actor: Actor, importId: string): Promise<ImportRow> {
+/**
+ * Queues the dry run (`validate`) or the run (`apply`) over the whole file; progress shows on
+ * the import as it goes. Starting again while one is under way changes nothing.
+ */
+export async function startProcessing(db: Database, queue: Queue, actor: Actor, importId: string, mode: "validate" | "apply"): Promise<ImportRow> {
+  const status = mode === "validate" ? ("validating" as const) : ("running" as const);
   const row = await withTenant(db, actor.tenantId, async (tx) => {
     const [current] = await tx.select().from(imports).where(eq(imports.id, importId)).for("update");
     if (!current) throw new NotFoundError("import", importId);
-    if (current.status === "validating") return current;
+    if (current.status === "validating" || current.status === "running") return undefined;
     await tx.delete(importProblems).where(eq(importProblems.importId, importId));
     const [started] = await tx
       .update(imports)
-      .set({ status: "validating", rowsDone: 0, rowsValid: 0, rowsRejected: 0, lastLine: 1, finishedAt: null, updatedAt: new Date() })
+      .set({ status, rowsDone: 0, rowsValid: 0, rowsRejected: 0, lastLine: 1, results: {}, finishedAt: null, updatedAt: new Date() })
       .where(eq(imports.id, importId))
       .returning();
-    await recordAudit(tx, actor.tenantId, auditActorOf(actor), { action: "imports.validate", entityType: "import", entityId: importId });
+    await recordAudit(tx, actor.tenantId, auditActorOf(actor), { action: mode === "validate" ? "imports.validate" : "imports.run", entityType: "import", entityId: importId });
     return started!;
   });
-  await queue.send({ kind: "import.validate", tenantId: actor.tenantId, importId });
+  if (!row) return getImport(db, actor, importId);
+  await queue.send({ kind: mode === "validate" ? "import.validate" : "import.run", tenantId: actor.tenantId, importId });
   return row;
 }
 

@@ -9,7 +9,7 @@ import { json, jsonBody } from "../../tenancy/routes/schemas.ts";
 import { attributeDefinitions } from "../attributes.ts";
 import { csvRow } from "../csv-write.ts";
 import { IMPORT_FIELDS } from "../import/fields.ts";
-import { getImport, listProblems, MAX_UPLOAD_BYTES, startValidation, updateImport, uploadImport, type ImportRow } from "../import/uploads.ts";
+import { getImport, listProblems, MAX_UPLOAD_BYTES, startProcessing, updateImport, uploadImport, type ImportRow } from "../import/uploads.ts";
 import { Currency } from "./order-schemas.ts";
 
 const ImportOptionsInput = z.object({
@@ -22,7 +22,7 @@ const ImportOptionsInput = z.object({
 const Import = z
   .object({
     id: z.uuid(),
-    status: z.enum(["uploaded", "validating", "validated", "failed"]),
+    status: z.enum(["uploaded", "validating", "validated", "running", "done", "failed"]),
     fileName: z.string().nullable(),
     sizeBytes: z.number().int(),
     encoding: z.string(),
@@ -31,6 +31,9 @@ const Import = z
     mapping: z.record(z.string(), z.string().nullable()),
     options: z.record(z.string(), z.unknown()),
     progress: z.object({ rowsDone: z.number().int(), rowsValid: z.number().int(), rowsRejected: z.number().int() }),
+    results: z
+      .record(z.string(), z.number().int())
+      .openapi({ description: "What the run did: created, updated, unchanged, mergedInFile (rows matching a customer an earlier row created), orderLines, refunds." }),
     error: z.string().nullable(),
     createdAt: z.string(),
     finishedAt: z.string().nullable(),
@@ -49,6 +52,7 @@ function importView(row: ImportRow): z.infer<typeof Import> {
     mapping: row.mapping,
     options: row.options,
     progress: { rowsDone: row.rowsDone, rowsValid: row.rowsValid, rowsRejected: row.rowsRejected },
+    results: row.results as Record<string, number>,
     error: row.error,
     createdAt: row.createdAt.toISOString(),
     finishedAt: row.finishedAt?.toISOString() ?? null,
@@ -157,7 +161,24 @@ export const validate = defineRoute({
 });
 
 export const validateHandler: RouteHandler<typeof validate, AppEnv> = async (c) => {
-  const row = await startValidation(c.get("services").db(), c.env.JOBS, currentActor(c), c.req.valid("param").importId);
+  const row = await startProcessing(c.get("services").db(), c.env.JOBS, currentActor(c), c.req.valid("param").importId, "validate");
+  return c.json(importView(row), 202);
+};
+
+export const run = defineRoute({
+  operationId: "imports.run",
+  method: "post",
+  path: "/v1/imports/{importId}/run",
+  tags: ["imports"],
+  summary: "Step five: import the file",
+  description:
+    "Queued; follow `progress` and `results` on the import. Customers are matched by external id, then email, then phone, and updated or created; order lines and returns are keyed by their line in the file, so running the same file again changes nothing. Rows with problems are skipped and listed at `/problems.csv`.",
+  request: { params: ImportId },
+  responses: { 202: json(Import, "The run is queued."), 404: json(ProblemSchema, "No such import in this tenant.") },
+});
+
+export const runHandler: RouteHandler<typeof run, AppEnv> = async (c) => {
+  const row = await startProcessing(c.get("services").db(), c.env.JOBS, currentActor(c), c.req.valid("param").importId, "apply");
   return c.json(importView(row), 202);
 };
 

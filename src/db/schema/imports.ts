@@ -2,7 +2,18 @@ import { bigint, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, u
 import { tenantId, timestamps } from "./columns.ts";
 import { tenants } from "./tenants.ts";
 
-export const importStatus = pgEnum("import_status", ["uploaded", "validating", "validated", "failed"]);
+export const importStatus = pgEnum("import_status", ["uploaded", "validating", "validated", "running", "done", "failed"]);
+
+/** What an import run did, counted per row. */
+export type ImportResults = {
+  created: number;
+  updated: number;
+  unchanged: number;
+  /** Rows that matched a customer an earlier row of the same file created: duplicates merged. */
+  mergedInFile: number;
+  orderLines: number;
+  refunds: number;
+};
 
 export type ImportOptions = { source: string; dateOrder: "YMD" | "DMY" | "MDY"; timeZone: string; currency: string | null };
 
@@ -29,6 +40,7 @@ export const imports = pgTable(
     rowsValid: integer().notNull().default(0),
     rowsRejected: integer().notNull().default(0),
     lastLine: integer().notNull().default(1),
+    results: jsonb().$type<Partial<ImportResults>>().notNull().default({}),
     error: text(),
     createdBy: text(),
     finishedAt: timestamp({ withTimezone: true }),

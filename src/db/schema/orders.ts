@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { bigint, foreignKey, index, integer, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { bigint, check, foreignKey, index, integer, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { tenantId, timestamps } from "./columns.ts";
 import { customers } from "./customers.ts";
 import { tenants } from "./tenants.ts";
@@ -52,13 +52,19 @@ export const orderLines = pgTable(
   ],
 );
 
-/** Money returned on an order: a refund, or a cancelled line as retailers record them. */
+/**
+ * Money returned: a refund of an order, or, when history is imported, a return recorded on its
+ * own (a cancellation invoice names no original order), then tied to the customer and carrying
+ * its currency.
+ */
 export const refunds = pgTable(
   "refunds",
   {
     tenantId: tenantId(),
     id: uuid().notNull().defaultRandom(),
-    orderId: uuid().notNull(),
+    orderId: uuid(),
+    customerId: uuid(),
+    currency: text(),
     externalId: text(),
     amountMinor: bigint({ mode: "number" }).notNull(),
     reason: text(),
@@ -68,6 +74,10 @@ export const refunds = pgTable(
   (table) => [
     primaryKey({ columns: [table.tenantId, table.id] }),
     foreignKey({ columns: [table.tenantId, table.orderId], foreignColumns: [orders.tenantId, orders.id] }).onDelete("cascade"),
+    foreignKey({ columns: [table.tenantId, table.customerId], foreignColumns: [customers.tenantId, customers.id] }).onDelete("set null"),
     uniqueIndex("refunds_external_id_unique").on(table.tenantId, table.orderId, table.externalId).where(sql`external_id is not null`),
+    uniqueIndex("refunds_standalone_external_id_unique").on(table.tenantId, table.externalId).where(sql`order_id is null and external_id is not null`),
+    index().on(table.tenantId, table.customerId),
+    check("refunds_order_or_currency", sql`order_id is not null or currency is not null`),
   ],
 );
