@@ -69,6 +69,8 @@ export async function applyCustomer(
       const [current] = await tx.select().from(customers).where(eq(customers.id, id));
       const stored = (field: string) => current?.[field as keyof typeof current] ?? null;
       const isEmpty = (value: unknown) => value === null || value === "" || (Array.isArray(value) && value.length === 0);
+      // A row's attributes add to the stored ones; they never drop keys the file does not name.
+      if (provided.attributes) provided.attributes = { ...(current?.attributes ?? {}), ...(provided.attributes as object) };
       const changes = Object.fromEntries(
         Object.entries(provided)
           .filter(([field, value]) => (laterRow ? isEmpty(stored(field)) : JSON.stringify(stored(field)) !== JSON.stringify(value)))
