@@ -112,6 +112,24 @@ describe("importing: template, upload, mapping, dry run", () => {
   });
 });
 
+describe("running an import of customers", () => {
+  it("matches by email, fills and updates, creates the rest, and keeps attributes the file does not name", async () => {
+    const owner = await signUp();
+    const token = owner.tokens.accessToken;
+    await call("POST", "/v1/attributes", { token, body: { key: "tier", label: "Tier", type: "enum", options: ["gold", "silver"] } });
+    await call("POST", "/v1/attributes", { token, body: { key: "newsletter", label: "Newsletter", type: "boolean" } });
+    const ada = await expectJson<{ id: string }>(await call("POST", "/v1/customers", { token, body: { name: "Ada", email: "ada@example.com", attributes: { tier: "gold" } } }), 201);
+    const file = "邮箱,姓名,城市,Newsletter\nADA@example.com,Ada,London,yes\nbo@example.com,Bo,Paris,no\nbo@example.com,Bo,Lyon,\n";
+    const { import: created } = await expectJson<{ import: Import }>(await upload(owner, file), 201);
+    const done = await finished(owner, created.id, "run");
+    expect(done.results).toMatchObject({ created: 1, updated: 1, mergedInFile: 1 });
+    const updated = await expectJson<{ city: string; attributes: Record<string, unknown> }>(await call("GET", `/v1/customers/${ada.id}`, { token }));
+    expect(updated).toMatchObject({ city: "London", attributes: { tier: "gold", newsletter: true } });
+    const list = await expectJson<{ items: Array<{ name: string; city: string }> }>(await call("GET", "/v1/customers?email=bo@example.com", { token }));
+    expect(list.items).toEqual([expect.objectContaining({ name: "Bo", city: "Paris" })]);
+  });
+});
+
 describe("importing the UCI Online Retail sample through the public API", () => {
   // What the file implies, from its 40,000 lines less the 87 the dry run reports: 3,609
   // customers; 39,136 sold lines on 12,495 invoices of 3,579 customers; 777 returned lines
