@@ -8,6 +8,7 @@ import { auditActorOf, recordAudit } from "../../tenancy/audit.ts";
 import { attributeDefinitions } from "../attributes.ts";
 import { checkMapping, suggestMapping, type ColumnMapping } from "./column-mapping.ts";
 import { decodeCsv, type CsvEncoding } from "./decode.ts";
+import { IMPORT_FIELDS } from "./fields.ts";
 import { csvRecords } from "./rows.ts";
 import type { Delimiter } from "./sniff.ts";
 
@@ -62,6 +63,12 @@ export async function uploadImport(
     await recordAudit(tx, actor.tenantId, auditActorOf(actor), { action: "imports.create", entityType: "import", entityId: id, changes: { fileName: upload.fileName, size: upload.size } });
     return { upload: row!, unmapped };
   });
+}
+
+/** The template's header line: every import field in the language asked for, then the tenant's attributes. */
+export async function templateHeaders(db: Database, actor: Actor, lang: "en" | "zh"): Promise<string[]> {
+  const definitions = await withTenant(db, actor.tenantId, (tx) => attributeDefinitions(tx));
+  return [...IMPORT_FIELDS.map((field) => field.label[lang]), ...definitions.map((definition) => definition.label)];
 }
 
 export async function getImport(db: Database, actor: Actor, importId: string): Promise<ImportRow> {

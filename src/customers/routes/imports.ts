@@ -4,12 +4,9 @@ import type { AppEnv } from "../../platform/context.ts";
 import { defineRoute } from "../../platform/define-route.ts";
 import { AppError, BadRequestError } from "../../platform/errors.ts";
 import { ProblemSchema } from "../../platform/openapi.ts";
-import { withTenant } from "../../platform/with-tenant.ts";
 import { json, jsonBody } from "../../tenancy/routes/schemas.ts";
-import { attributeDefinitions } from "../attributes.ts";
 import { csvRow } from "../csv-write.ts";
-import { IMPORT_FIELDS } from "../import/fields.ts";
-import { getImport, listProblems, MAX_UPLOAD_BYTES, startProcessing, updateImport, uploadImport, type ImportRow } from "../import/uploads.ts";
+import { getImport, listProblems, MAX_UPLOAD_BYTES, startProcessing, templateHeaders, updateImport, uploadImport, type ImportRow } from "../import/uploads.ts";
 import { Currency } from "./order-schemas.ts";
 
 const ImportOptionsInput = z.object({
@@ -73,10 +70,7 @@ export const template = defineRoute({
 });
 
 export const templateHandler: RouteHandler<typeof template, AppEnv> = async (c) => {
-  const actor = currentActor(c);
-  const { lang } = c.req.valid("query");
-  const definitions = await withTenant(c.get("services").db(), actor.tenantId, (tx) => attributeDefinitions(tx));
-  const headers = [...IMPORT_FIELDS.map((field) => field.label[lang]), ...definitions.map((definition) => definition.label)];
+  const headers = await templateHeaders(c.get("services").db(), currentActor(c), c.req.valid("query").lang);
   return c.body(`\uFEFF${csvRow(headers)}`, 200, { "content-type": "text/csv; charset=utf-8", "content-disposition": `attachment; filename="ckm-import-template.csv"` });
 };
 
