@@ -5,6 +5,7 @@ import { count, eq } from "drizzle-orm";
 import { customers, tenants, users } from "../src/db/schema/index.ts";
 import { databaseOn } from "../src/platform/db.ts";
 import { withTenant } from "../src/platform/with-tenant.ts";
+import { standardiseCountry } from "../src/customers/standardise/index.ts";
 import { hashPassword } from "../src/tenancy/passwords.ts";
 
 export const DEMO_TENANT = {
@@ -44,13 +45,19 @@ export async function seedDemo(pool: Pool, csvPath = SAMPLE_CSV, limit = 50): Pr
         sample.map((customer) => ({
           tenantId: DEMO_TENANT.id,
           displayName: `Customer ${customer.externalId}`,
-          country: customer.country,
+          country: isoCountry(customer.country),
         })),
       );
     }
     const [row] = await tx.select({ count: count() }).from(customers);
     return { tenantId: DEMO_TENANT.id, created, customers: row?.count ?? 0 };
   });
+}
+
+/** The sample's country names as ISO codes, like every write path stores them; unknown ones stay empty. */
+function isoCountry(name: string): string | null {
+  const country = standardiseCountry(name);
+  return country.ok ? country.value : null;
 }
 
 async function sampleCustomers(csvPath: string, limit: number): Promise<Array<{ externalId: string; country: string }>> {
