@@ -1,5 +1,6 @@
 import { asc, eq, sql } from "drizzle-orm";
 import { customAttributes, customers } from "../db/schema/index.ts";
+import { textArray } from "../db/sql-arrays.ts";
 import type { Actor } from "../platform/actor.ts";
 import type { Database, Transaction } from "../platform/db.ts";
 import { isUniqueViolation } from "../platform/db-errors.ts";
@@ -77,9 +78,8 @@ export async function updateAttribute(
     const removed = change.options ? current.options.filter((option) => !change.options!.includes(option)) : [];
     if (removed.length) {
       // jsonb `?|` matches a string value and the elements of an array alike: enum and multi_enum.
-      const options = sql`array[${sql.join(removed.map((option) => sql`${option}`), sql`, `)}]::text[]`;
       const [use] = (
-        await tx.execute<{ n: number }>(sql`select count(*)::int as n from customers where attributes -> ${key} ?| ${options}`)
+        await tx.execute<{ n: number }>(sql`select count(*)::int as n from customers where attributes -> ${key} ?| ${textArray(removed)}`)
       ).rows;
       if ((use?.n ?? 0) > 0) {
         throw new ConflictError(`${use!.n} customers still use ${removed.join(", ")}; change their values first.`, [

@@ -1,6 +1,7 @@
 import { z } from "@hono/zod-openapi";
 import { and, eq, gte, lt, or, sql, type SQL } from "drizzle-orm";
 import { customers } from "../db/schema/index.ts";
+import { textArray } from "../db/sql-arrays.ts";
 import type { Actor } from "../platform/actor.ts";
 import type { Database } from "../platform/db.ts";
 import { decodeCursor, encodeCursor } from "../platform/pagination.ts";
@@ -74,7 +75,7 @@ function conditionsOf(filter: CustomerFilter): SQL[] {
     const column = CUSTOMER_COLUMNS[field as keyof typeof CUSTOMER_COLUMNS];
     if (value !== undefined) conditions.push(field === "email" ? eq(column, value.toLowerCase()) : eq(column, value));
   }
-  if (filter.tags?.length) conditions.push(sql`${customers.tags} @> ${sql`array[${sql.join(filter.tags.map((tag) => sql`${tag}`), sql`, `)}]::text[]`}`);
+  if (filter.tags?.length) conditions.push(sql`${customers.tags} @> ${textArray(filter.tags)}`);
   for (const [key, value] of Object.entries(filter.attributes ?? {})) {
     conditions.push(sql`(${customers.attributes} -> ${key} ? ${value} or ${customers.attributes} ->> ${key} = ${value})`);
   }

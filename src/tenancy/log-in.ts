@@ -1,5 +1,6 @@
 import { eq, sql } from "drizzle-orm";
 import { users } from "../db/schema/index.ts";
+import { integerArray, textArray } from "../db/sql-arrays.ts";
 import type { KeyRing } from "../platform/access-tokens.ts";
 import type { RequestOrigin } from "../platform/actor.ts";
 import type { Database } from "../platform/db.ts";
@@ -16,9 +17,6 @@ export const LOGIN_LIMITS = { account: 10, address: 100, windowSeconds: 15 * 60 
 const WRONG = "The email or password is wrong.";
 const NO_TENANT = "00000000-0000-0000-0000-000000000000";
 
-// drizzle expands a JS array into a row of parameters; Postgres functions here want arrays.
-const textArray = (values: string[]) => sql`array[${sql.join(values.map((value) => sql`${value}`), sql`, `)}]::text[]`;
-const integerArray = (values: number[]) => sql`array[${sql.join(values.map((value) => sql`${value}`), sql`, `)}]::integer[]`;
 
 /**
  * Checks an email and password and starts a session. An unknown email and a wrong password

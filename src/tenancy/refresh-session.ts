@@ -7,7 +7,7 @@ import { UnauthorizedError } from "../platform/errors.ts";
 import { hashToken } from "../platform/secrets.ts";
 import { withoutTenant, withTenant } from "../platform/with-tenant.ts";
 import { recordAudit } from "./audit.ts";
-import { issueTokens, revokeSessions, type IssuedTokens } from "./sessions.ts";
+import { issueTokens, revokeSession, type IssuedTokens } from "./sessions.ts";
 
 const INVALID = "The refresh token is invalid, expired or revoked; log in again.";
 
@@ -47,7 +47,7 @@ export async function refreshSession(input: {
       .where(and(eq(refreshTokens.id, found.token.id), isNull(refreshTokens.usedAt)))
       .returning({ id: refreshTokens.id });
     if (claimed.length === 0) {
-      await revokeSessions(tx, { sessionId: found.session.id }, "reuse");
+      await revokeSession(tx, found.session.id, "reuse");
       await recordAudit(tx, tenantId, who, { action: "auth.refresh_reuse", entityType: "session", entityId: found.session.id });
       return { kind: "reused" as const };
     }
@@ -73,7 +73,7 @@ export async function endSession(input: { db: Database; refreshToken: string; or
       .innerJoin(sessions, and(eq(sessions.tenantId, refreshTokens.tenantId), eq(sessions.id, refreshTokens.sessionId)))
       .where(eq(refreshTokens.tokenHash, tokenHash));
     if (!found || found.revokedAt) return;
-    await revokeSessions(tx, { sessionId: found.sessionId }, "logout");
+    await revokeSession(tx, found.sessionId, "logout");
     const who = { type: "user" as const, id: found.userId, origin: input.origin };
     await recordAudit(tx, tenantId, who, { action: "auth.logout", entityType: "session", entityId: found.sessionId });
   });

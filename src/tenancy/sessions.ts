@@ -56,14 +56,9 @@ export async function issueTokens(tx: Transaction, ring: KeyRing, user: SessionU
 }
 
 /** Ends a refresh-token family; its access tokens stop working at their next request. */
-export async function revokeSessions(
-  tx: Transaction,
-  where: { sessionId: string } | { userId: string },
-  reason: "logout" | "reuse",
-): Promise<void> {
-  const match = "sessionId" in where ? eq(sessions.id, where.sessionId) : eq(sessions.userId, where.userId);
+export async function revokeSession(tx: Transaction, sessionId: string, reason: "logout" | "reuse"): Promise<void> {
   await tx
     .update(sessions)
     .set({ revokedAt: sql`now()`, revokedReason: reason })
-    .where(and(match, sql`${sessions.revokedAt} is null`));
+    .where(and(eq(sessions.id, sessionId), sql`${sessions.revokedAt} is null`));
 }

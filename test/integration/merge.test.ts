@@ -1,13 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { signUp, type Account } from "../harness/accounts.ts";
 import { call } from "../harness/api.ts";
+import { newCustomer, type Customer } from "../harness/customers.ts";
 import { expectJson, expectProblem, getJson } from "../harness/responses.ts";
-
-type Customer = { id: string; name: string | null; email: string | null; phone: string | null; tags: string[]; identities?: unknown[]; attributes: Record<string, unknown> };
-
-async function create(owner: Account, body: Record<string, unknown>): Promise<Customer> {
-  return expectJson<Customer>(await call("POST", "/v1/customers", { token: owner.tokens.accessToken, body }), 201);
-}
 
 /** Everything the API shows about a customer: the record, its timeline and its orders. */
 async function everything(owner: Account, id: string) {
@@ -24,14 +19,14 @@ async function setUp() {
   const token = owner.tokens.accessToken;
   await call("POST", "/v1/attributes", { token, body: { key: "tier", label: "Tier", type: "enum", options: ["gold", "silver"] } });
   await call("POST", "/v1/attributes", { token, body: { key: "newsletter", label: "Newsletter", type: "boolean" } });
-  const keeper = await create(owner, {
+  const keeper = await newCustomer(owner, {
     name: "Ada Lovelace",
     email: "ada@example.com",
     tags: ["VIP"],
     attributes: { tier: "gold" },
     identities: [{ platform: "shopify", externalId: "gid://shopify/Customer/1" }],
   });
-  const copy = await create(owner, {
+  const copy = await newCustomer(owner, {
     name: "ada lovelace",
     email: "ADA@example.com",
     phone: "+44 20 7946 0958",
@@ -55,7 +50,7 @@ const undo = (owner: Account, mergeId: string) => call("POST", `/v1/customer-mer
 describe("duplicates and merging", () => {
   it("finds the pair with its reasons", async () => {
     const { owner, keeper, copy } = await setUp();
-    await create(owner, { name: "Someone Else", email: "else@example.com" });
+    await newCustomer(owner, { name: "Someone Else", email: "else@example.com" });
     const { items } = await getJson<{ items: Array<{ customers: Customer[]; score: number; reasons: string[] }> }>("/v1/customers/duplicates", {
       token: owner.tokens.accessToken,
     });

@@ -1,13 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { signUp, type Account } from "../harness/accounts.ts";
 import { call } from "../harness/api.ts";
+import { newCustomer } from "../harness/customers.ts";
 import { expectJson, expectProblem, getJson } from "../harness/responses.ts";
 
 type Order = { id: string; status: string; totalMinor: number; refundedMinor: number; lines?: Array<{ quantity: number }>; refunds?: unknown[] };
 type Summary = { currencies: Array<{ currency: string; orders: number; customers: number; grossMinor: number; refundedMinor: number; netMinor: number }> };
 
 async function customer(owner: Account, name: string): Promise<string> {
-  return (await expectJson<{ id: string }>(await call("POST", "/v1/customers", { token: owner.tokens.accessToken, body: { name } }), 201)).id;
+  return (await newCustomer(owner, { name })).id;
 }
 
 function order(owner: Account, body: Record<string, unknown>) {

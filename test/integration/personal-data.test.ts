@@ -2,13 +2,8 @@ import { SELF } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { addMember, signUp, type Account } from "../harness/accounts.ts";
 import { BASE, call } from "../harness/api.ts";
+import { newCustomer, type Customer } from "../harness/customers.ts";
 import { expectJson, expectProblem, getJson } from "../harness/responses.ts";
-
-type Customer = { id: string; name: string | null; email: string | null; erasedAt: string | null; identities?: unknown[]; tags: string[] };
-
-async function create(owner: Account, body: Record<string, unknown>): Promise<Customer> {
-  return expectJson<Customer>(await call("POST", "/v1/customers", { token: owner.tokens.accessToken, body }), 201);
-}
 
 async function exportCsv(token: string, query = ""): Promise<Response> {
   return SELF.fetch(`${BASE}/v1/customers/export.csv${query}`, { headers: { authorization: `Bearer ${token}` } });
@@ -19,8 +14,8 @@ describe("CSV export", () => {
     const owner = await signUp();
     const token = owner.tokens.accessToken;
     await call("POST", "/v1/attributes", { token, body: { key: "tier", label: "Tier", type: "enum", options: ["gold", "silver"] } });
-    await create(owner, { name: "张三", email: "zhang@example.com", country: "中国", tags: ["vip", "北京"], attributes: { tier: "gold" } });
-    await create(owner, { name: "=HYPERLINK(\"http://evil\")", email: "evil@example.com", country: "GB" });
+    await newCustomer(owner, { name: "张三", email: "zhang@example.com", country: "中国", tags: ["vip", "北京"], attributes: { tier: "gold" } });
+    await newCustomer(owner, { name: "=HYPERLINK(\"http://evil\")", email: "evil@example.com", country: "GB" });
     const res = await exportCsv(token);
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toBe("text/csv; charset=utf-8");
@@ -42,7 +37,7 @@ describe("CSV export", () => {
 
   it("exports every customer and is audited", async () => {
     const owner = await signUp();
-    for (let i = 0; i < 5; i++) await create(owner, { name: `Customer ${i}` });
+    for (let i = 0; i < 5; i++) await newCustomer(owner, { name: `Customer ${i}` });
     const text = await (await exportCsv(owner.tokens.accessToken)).text();
     expect(text.trimEnd().split("\r\n")).toHaveLength(6);
     const audit = await getJson<{ items: unknown[] }>("/v1/audit-log?action=customers.export", { token: owner.tokens.accessToken });
@@ -59,7 +54,7 @@ describe("CSV export", () => {
 describe("right of access and right to be forgotten", () => {
   it("hands out everything held about one person", async () => {
     const owner = await signUp();
-    const ada = await create(owner, { name: "Ada", email: "ada@example.com", identities: [{ platform: "shopify", externalId: "1" }] });
+    const ada = await newCustomer(owner, { name: "Ada", email: "ada@example.com", identities: [{ platform: "shopify", externalId: "1" }] });
     await call("POST", "/v1/orders", {
       token: owner.tokens.accessToken,
       body: { customerId: ada.id, currency: "GBP", orderedAt: "2011-01-01T00:00:00Z", lines: [{ title: "Mug", quantity: 2, unitPrice: 250 }] },
@@ -76,8 +71,8 @@ describe("right of access and right to be forgotten", () => {
   it("erases personal data, keeps the orders for totals, and leaves no copy in merge records", async () => {
     const owner = await signUp();
     const token = owner.tokens.accessToken;
-    const ada = await create(owner, { name: "Ada", email: "ada@example.com", phone: "+44 20 7946 0958", tags: ["vip"], identities: [{ platform: "stripe", externalId: "cus_1" }] });
-    const copy = await create(owner, { name: "Ada L", email: "ada@example.com" });
+    const ada = await newCustomer(owner, { name: "Ada", email: "ada@example.com", phone: "+44 20 7946 0958", tags: ["vip"], identities: [{ platform: "stripe", externalId: "cus_1" }] });
+    const copy = await newCustomer(owner, { name: "Ada L", email: "ada@example.com" });
     await call("POST", "/v1/orders", { token, body: { customerId: ada.id, currency: "GBP", orderedAt: "2011-01-01T00:00:00Z", lines: [{ title: "Mug", quantity: 1, unitPrice: 900 }] } });
     await call("POST", `/v1/customers/${ada.id}/interactions`, { token, body: { kind: "note", summary: "Lives at 12 Acacia Avenue" } });
     const merge = await expectJson<{ id: string }>(await call("POST", `/v1/customers/${ada.id}/merge`, { token, body: { duplicateId: copy.id } }), 201);

@@ -4,14 +4,11 @@ import type { AppEnv } from "../../platform/context.ts";
 import { defineRoute } from "../../platform/define-route.ts";
 import { ProblemSchema } from "../../platform/openapi.ts";
 import { acceptInvite } from "../invites.ts";
-import { json, jsonBody, Name, NewPassword, Tokens } from "./schemas.ts";
-import { passwordProblems } from "../password-policy.ts";
+import { checkPasswordPolicy, json, jsonBody, Name, NewPassword, Tokens } from "./schemas.ts";
 
 const AcceptInviteInput = z
   .object({ token: z.string().min(1).max(200), name: Name, password: NewPassword })
-  .superRefine((value, ctx) => {
-    for (const message of passwordProblems(value.password)) ctx.addIssue({ code: "custom", path: ["password"], message });
-  })
+  .superRefine(checkPasswordPolicy)
   .openapi("AcceptInviteInput");
 
 const AcceptedInvite = z.object({ tenantId: z.uuid(), userId: z.uuid(), tokens: Tokens }).openapi("AcceptedInvite");

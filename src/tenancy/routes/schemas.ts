@@ -14,7 +14,7 @@ export const Name = z.string().trim().min(1).max(200);
 /** A new password; the policy (length, common passwords, not the email) is checked with the email. */
 export const NewPassword = z.string().max(MAX_PASSWORD_LENGTH * 4).openapi({ minLength: 12, example: "correct horse battery staple" });
 
-/** Adds the password policy's problems as issues on `password`. */
+/** Adds the password policy's problems as issues on `password`; the email, when known, is checked against it too. */
 export function checkPasswordPolicy(value: { password: string; email?: string }, ctx: z.RefinementCtx): void {
   for (const message of passwordProblems(value.password, { email: value.email })) {
     ctx.addIssue({ code: "custom", path: ["password"], message });
