@@ -9,6 +9,7 @@ import { services } from "./platform/services.ts";
 import { customerRoutes } from "./customers/routes/index.ts";
 import { systemRoutes } from "./system/routes/index.ts";
 import { tenancyRoutes } from "./tenancy/routes/index.ts";
+import { webhookRoutes } from "./webhooks/routes/index.ts";
 
 /** Builds the HTTP application: middleware, error handling, and every capability's routes. */
 export function createApp() {
@@ -24,7 +25,7 @@ export function createApp() {
     return problemResponse(c, error);
   });
 
-  const routes = app.route("/", systemRoutes).route("/", tenancyRoutes).route("/", customerRoutes);
+  const routes = app.route("/", systemRoutes).route("/", tenancyRoutes).route("/", customerRoutes).route("/", webhookRoutes);
   mountApiDocs(app);
   return routes;
 }

@@ -10,7 +10,7 @@ const app = createApp();
 export default {
   fetch: app.fetch,
   async queue(batch, env) {
-    if (batch.queue === DEAD_LETTER_QUEUE) await consumeDeadLetters(batch);
+    if (batch.queue === DEAD_LETTER_QUEUE) await consumeDeadLetters(batch, env);
     else await consumeBatch(batch, env, jobHandlers);
   },
   async scheduled(controller, env) {

@@ -31,7 +31,7 @@ export function orderTotal(lines: NewOrder["lines"]): number {
 }
 
 /** Writes an order on the customer's timeline so their history reads in one place. */
-export async function noteOnTimeline(tx: Transaction, order: OrderRow, summary: string, who: AuditActor): Promise<void> {
+export async function noteOnTimeline(tx: Transaction, order: OrderRow, summary: string, who: { type: string; id: string }): Promise<void> {
   if (!order.customerId) return;
   await tx.insert(interactions).values({
     tenantId: order.tenantId,

@@ -1,10 +1,11 @@
 import { purgeExpiredCredentials } from "../tenancy/purge-credentials.ts";
+import { purgeWebhookPayloads } from "../webhooks/purge-payloads.ts";
 import type { JobContext } from "./consume.ts";
 
 export type NightlyTask = { name: string; run(ctx: JobContext, scheduledAt: string): Promise<void> };
 
 /** Maintenance that runs once a night: capabilities register theirs (backups, retention). */
-export const nightlyTasks: NightlyTask[] = [purgeExpiredCredentials];
+export const nightlyTasks: NightlyTask[] = [purgeExpiredCredentials, purgeWebhookPayloads];
 
 /** Runs every nightly task; one failing does not stop the others, but fails the job for a retry. */
 export async function runNightly(ctx: JobContext, scheduledAt: string, tasks = nightlyTasks): Promise<void> {

@@ -6,6 +6,7 @@ export type ErrorCode =
   | "NOT_FOUND"
   | "METHOD_NOT_ALLOWED"
   | "CONFLICT"
+  | "GONE"
   | "PAYLOAD_TOO_LARGE"
   | "UNSUPPORTED_MEDIA_TYPE"
   | "UNPROCESSABLE"
@@ -104,5 +105,22 @@ export class RateLimitedError extends AppError {
 export class UnprocessableError extends AppError {
   constructor(message: string, issues: FieldIssue[] = []) {
     super("UNPROCESSABLE", message, issues);
+  }
+}
+
+/** What the request names existed but is switched off (a disabled integration's webhook URL). */
+export class GoneError extends AppError {
+  constructor(message: string) {
+    super("GONE", message);
+  }
+}
+
+/**
+ * A webhook whose signature does not verify: 401 like a bad credential, but without a bearer
+ * challenge, since no bearer token would help.
+ */
+export class SignatureError extends AppError {
+  constructor(message = "The webhook signature does not verify.") {
+    super("UNAUTHORIZED", message);
   }
 }

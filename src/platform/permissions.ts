@@ -74,6 +74,17 @@ export const PERMISSIONS = {
   "orders.create": { roles: MANAGERS, credentials: STAFF_AND_SERVERS },
   "orders.refund": { roles: MANAGERS, credentials: STAFF_AND_SERVERS },
   "orders.cancel": { roles: MANAGERS, credentials: STAFF_AND_SERVERS },
+  "hooks.receive": PUBLIC,
+  "integrations.create": { roles: MANAGERS, credentials: STAFF_AND_SERVERS },
+  "integrations.list": { roles: MANAGERS, credentials: STAFF_AND_SERVERS },
+  "integrations.get": { roles: MANAGERS, credentials: STAFF_AND_SERVERS },
+  "integrations.update": { roles: MANAGERS, credentials: STAFF_AND_SERVERS },
+  "integrations.rotate_secret": { roles: MANAGERS, credentials: STAFF_AND_SERVERS },
+  "integrations.delete": { roles: MANAGERS, credentials: STAFF_AND_SERVERS },
+  "integrations.test_delivery": { roles: MANAGERS, credentials: STAFF_AND_SERVERS },
+  "integrations.deliveries.list": { roles: MANAGERS, credentials: STAFF_AND_SERVERS },
+  "integrations.deliveries.get": { roles: MANAGERS, credentials: STAFF_AND_SERVERS },
+  "integrations.deliveries.replay": { roles: MANAGERS, credentials: STAFF_AND_SERVERS },
 } as const satisfies Record<string, Permission>;
 
 export type OperationId = keyof typeof PERMISSIONS;

@@ -5,6 +5,7 @@ import {
   AppError,
   MethodNotAllowedError,
   RateLimitedError,
+  SignatureError,
   UnauthorizedError,
   UnavailableError,
   type ErrorCode,
@@ -21,6 +22,7 @@ const STATUS: Record<ErrorCode, ContentfulStatusCode> = {
   NOT_FOUND: 404,
   METHOD_NOT_ALLOWED: 405,
   CONFLICT: 409,
+  GONE: 410,
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
   UNPROCESSABLE: 422,
@@ -37,6 +39,7 @@ const TITLE: Record<ErrorCode, string> = {
   NOT_FOUND: "Not found",
   METHOD_NOT_ALLOWED: "Method not allowed",
   CONFLICT: "Conflict",
+  GONE: "Gone",
   PAYLOAD_TOO_LARGE: "Payload too large",
   UNSUPPORTED_MEDIA_TYPE: "Unsupported media type",
   UNPROCESSABLE: "Unprocessable content",
@@ -84,7 +87,7 @@ export function problemResponse(c: Context<AppEnv>, error: unknown): Response {
   if (appError instanceof UnavailableError || appError instanceof RateLimitedError) {
     headers["retry-after"] = String(appError.retryAfterSeconds);
   }
-  if (appError.code === "UNAUTHORIZED") {
+  if (appError.code === "UNAUTHORIZED" && !(appError instanceof SignatureError)) {
     const missing = appError instanceof UnauthorizedError && appError.missing;
     headers["www-authenticate"] = missing ? `Bearer realm="ckm"` : `Bearer realm="ckm", error="invalid_token"`;
   }

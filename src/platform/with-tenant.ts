@@ -12,10 +12,18 @@ export const APP_ROLE = "ckm_app";
  */
 export async function withTenant<T>(db: Database, tenantId: string, fn: (tx: Transaction) => Promise<T>): Promise<T> {
   return db.transaction(async (tx) => {
-    await tx.execute(sql`select set_config('app.tenant_id', ${tenantId}, true)`);
+    await enterTenant(tx, tenantId);
     await tx.execute(sql.raw(`set local role ${APP_ROLE}`));
     return fn(tx);
   });
+}
+
+/**
+ * Scopes the rest of a transaction to one tenant. For work that learns its tenant inside the
+ * transaction (a webhook names only its integration): `withoutTenant`, look up, then enter.
+ */
+export async function enterTenant(tx: Transaction, tenantId: string): Promise<void> {
+  await tx.execute(sql`select set_config('app.tenant_id', ${tenantId}, true)`);
 }
 
 /**

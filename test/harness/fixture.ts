@@ -3,12 +3,14 @@ import {
   customAttributes,
   customerIdentities,
   customers,
+  integrations,
   invites,
   orderLines,
   orders,
   refreshTokens,
   sessions,
   users,
+  webhookDeliveries,
 } from "../../src/db/schema/index.ts";
 import { newId } from "../../src/platform/ids.ts";
 import type { Credential, Role } from "../../src/platform/roles.ts";
@@ -39,6 +41,10 @@ export type Fixture = {
   orderId: string;
   mergeId: string;
   importId: string;
+  /** A generic (Standard Webhooks) integration, its secret, and one delivery it received. */
+  integrationId: string;
+  integrationSecret: string;
+  deliveryId: string;
   callers: Caller[];
 };
 
@@ -85,8 +91,26 @@ export async function createFixture(): Promise<Fixture> {
     orderId: await insertOrder(owner.tenantId, customerIds[0]!),
     mergeId: await mergeFresh(owner),
     importId: await uploadFresh(owner),
+    ...(await insertIntegration(owner.tenantId)),
     callers,
   };
+}
+
+export const GENERIC_SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
+
+/** A generic integration written straight to the database, with one received delivery. */
+export async function insertIntegration(tenantId: string): Promise<{ integrationId: string; integrationSecret: string; deliveryId: string }> {
+  return withDatabase((db) =>
+    withTenant(db, tenantId, async (tx) => {
+      const [integration] = await tx.insert(integrations).values({ tenantId, platform: "generic", name: "Sender", secret: GENERIC_SECRET }).returning({ id: integrations.id });
+      const payload = JSON.stringify({ type: "customer.updated", timestamp: new Date().toISOString(), data: { id: `ext-${crypto.randomUUID()}`, name: "Webhook Customer" } });
+      const [delivery] = await tx
+        .insert(webhookDeliveries)
+        .values({ tenantId, integrationId: integration!.id, topic: "customer.updated", dedupKey: crypto.randomUUID(), payload, payloadBytes: payload.length })
+        .returning({ id: webhookDeliveries.id });
+      return { integrationId: integration!.id, integrationSecret: GENERIC_SECRET, deliveryId: delivery!.id };
+    }),
+  );
 }
 
 /** A member written straight to the database, for routes that consume one. */

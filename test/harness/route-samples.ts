@@ -1,11 +1,13 @@
 import type { OperationId } from "../../src/platform/permissions.ts";
 import { PASSWORD } from "./accounts.ts";
 import { clientAddress, uniqueEmail } from "./api.ts";
+import { genericCustomerEvent, standardHeaders } from "./webhooks.ts";
 import {
   insertApiKey,
   insertAttribute,
   insertCustomer,
   insertIdentity,
+  insertIntegration,
   insertInvite,
   insertMember,
   insertOrder,
@@ -113,4 +115,18 @@ export const SAMPLES: Record<OperationId, (fx: Fixture) => Promise<Sample>> = {
   }),
   "orders.refund": async (fx) => ({ params: { orderId: await insertOrder(fx.tenantId, fx.customerIds[0]!) }, body: { amount: 250, reason: "Broken mug" } }),
   "orders.cancel": async (fx) => ({ params: { orderId: await insertOrder(fx.tenantId, fx.customerIds[0]!) }, body: { reason: "Changed mind" } }),
+  "hooks.receive": async (fx) => {
+    const body = genericCustomerEvent(`ext-${unique()}`, uniqueEmail("hooked"));
+    return { params: { integrationId: fx.integrationId }, raw: { body, contentType: "application/json" }, headers: standardHeaders(fx.integrationSecret, body) };
+  },
+  "integrations.create": async () => ({ body: { platform: "woocommerce", name: `Woo shop ${unique()}` } }),
+  "integrations.list": none,
+  "integrations.get": async (fx) => ({ params: { integrationId: fx.integrationId } }),
+  "integrations.update": async (fx) => ({ params: { integrationId: fx.integrationId }, body: { name: `Sender ${unique()}` } }),
+  "integrations.rotate_secret": async (fx) => ({ params: { integrationId: (await insertIntegration(fx.tenantId)).integrationId }, body: { overlapHours: 1 } }),
+  "integrations.delete": async (fx) => ({ params: { integrationId: (await insertIntegration(fx.tenantId)).integrationId } }),
+  "integrations.test_delivery": async (fx) => ({ params: { integrationId: fx.integrationId } }),
+  "integrations.deliveries.list": async (fx) => ({ params: { integrationId: fx.integrationId } }),
+  "integrations.deliveries.get": async (fx) => ({ params: { integrationId: fx.integrationId, deliveryId: fx.deliveryId } }),
+  "integrations.deliveries.replay": async (fx) => ({ params: { integrationId: fx.integrationId, deliveryId: fx.deliveryId } }),
 };

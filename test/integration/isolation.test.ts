@@ -18,6 +18,8 @@ function idsOf(a: Fixture): Record<string, string> {
     orderId: a.orderId,
     mergeId: a.mergeId,
     importId: a.importId,
+    integrationId: a.integrationId,
+    deliveryId: a.deliveryId,
   };
 }
 
@@ -35,6 +37,9 @@ function secretsOf(a: Fixture): string[] {
     a.orderId,
     a.mergeId,
     a.importId,
+    a.integrationId,
+    a.integrationSecret,
+    a.deliveryId,
   ];
 }
 

@@ -37,6 +37,7 @@ describe("the jobs queue consumer", () => {
       },
       "import.validate": async () => {},
       "import.run": async () => {},
+      "webhook.process": async () => {},
     });
     const result = await getQueueResult(batch, ctx);
     expect(result.retryMessages).toEqual([{ msgId: "m2" }]);

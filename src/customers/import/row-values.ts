@@ -1,6 +1,6 @@
 import type { CustomerInput } from "../customer-input.ts";
 import { COMPANY_SIZES } from "../customer-input.ts";
-import { minorDigits, isCurrency } from "../money.ts";
+import { minorDigits, isCurrency, toMinor } from "../money.ts";
 import { standardiseBoolean, standardiseDateTime } from "../standardise/index.ts";
 import type { ColumnMapping } from "./column-mapping.ts";
 
@@ -20,15 +20,6 @@ export type RowValues = {
 
 const TEXT_FIELDS = ["name", "email", "phone", "addressLine1", "addressLine2", "city", "region", "postalCode", "country", "company", "jobTitle", "birthday", "gender", "source", "industry"] as const;
 const ORDER_FIELDS = ["orderId", "orderedAt", "sku", "title", "quantity", "unitPrice", "currency"] as const;
-
-/** A decimal amount as exact integer minor units, or undefined when it has more decimals than the currency. */
-export function toMinor(text: string, currency: string): number | undefined {
-  const match = /^(-)?(\d+)(?:\.(\d+))?$/.exec(text.trim());
-  const digits = minorDigits(currency);
-  if (!match || (match[3]?.length ?? 0) > digits) return undefined;
-  const minor = Number(match[2]) * 10 ** digits + Number((match[3] ?? "").padEnd(digits, "0") || 0);
-  return match[1] ? -minor : minor;
-}
 
 /**
  * Reads one CSV record through the column mapping: the customer's fields (raw, standardised

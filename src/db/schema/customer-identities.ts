@@ -10,6 +10,8 @@ export const customerIdentities = pgTable(
     platform: text().notNull(),
     externalId: text().notNull(),
     customerId: uuid().notNull(),
+    /** The platform's last-modified time of what it sent about this customer. */
+    sourceUpdatedAt: timestamp({ withTimezone: true }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (table) => [

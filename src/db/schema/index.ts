@@ -12,3 +12,4 @@ export * from "./login-throttle.ts";
 export * from "./orders.ts";
 export * from "./customer-merges.ts";
 export * from "./imports.ts";
+export * from "./integrations.ts";

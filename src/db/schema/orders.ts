@@ -24,6 +24,8 @@ export const orders = pgTable(
     refundedMinor: bigint({ mode: "number" }).notNull().default(0),
     orderedAt: timestamp({ withTimezone: true }).notNull(),
     cancelledAt: timestamp({ withTimezone: true }),
+    /** The source platform's last-modified time, so an older update never overwrites a newer one. */
+    sourceUpdatedAt: timestamp({ withTimezone: true }),
     ...timestamps,
   },
   (table) => [
