@@ -59,7 +59,8 @@ export async function processDelivery(db: Database, tenantId: string, deliveryId
     });
   } catch (error) {
     const permanent = error instanceof UnreadablePayloadError || error instanceof SyntaxError;
-    const code = (error as { code?: unknown } | null)?.code;
+    const failure = error as { code?: unknown; cause?: { code?: unknown } } | null;
+    const code = failure?.code ?? failure?.cause?.code;
     const message = error instanceof OrderNotYetKnownError || permanent ? error.message : `processing failed${typeof code === "string" ? ` (database error ${code})` : ""}; it will be retried`;
     log.warn("webhook delivery failed", { deliveryId, permanent, error: error instanceof Error ? error.message : String(error) });
     await markFailed(db, tenantId, deliveryId, permanent ? "dead" : "failed", message);
