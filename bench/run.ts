@@ -6,6 +6,7 @@ const benchmarks: Record<string, () => Promise<{ run(): Promise<string> }>> = {
   "insert-rate": () => import("./insert-rate.ts"),
   "login-timing": () => import("./login-timing.ts"),
   "import-rate": () => import("./import-rate.ts"),
+  "webhook-receive": () => import("./webhook-receive.ts"),
 };
 
 const requested = process.argv.slice(2);

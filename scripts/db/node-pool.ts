@@ -7,10 +7,10 @@ import type { Bridge } from "./bridge.ts";
  * protocol path the Worker takes. The driver's proxy setting is process-wide, so one process
  * talks to one bridge at a time: the one named in the latest call.
  */
-export function nodePool(bridge: Pick<Bridge, "proxy" | "databaseUrl">): Pool {
+export function nodePool(bridge: Pick<Bridge, "proxy" | "databaseUrl">, max = 1): Pool {
   neonConfig.webSocketConstructor = ws;
   neonConfig.wsProxy = (host, port) => `${bridge.proxy}/v2?address=${host}:${port}`;
   neonConfig.useSecureWebSocket = false;
   neonConfig.pipelineConnect = false;
-  return new Pool({ connectionString: bridge.databaseUrl, max: 1, idleTimeoutMillis: 1000 });
+  return new Pool({ connectionString: bridge.databaseUrl, max, idleTimeoutMillis: 1000 });
 }

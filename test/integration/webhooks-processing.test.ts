@@ -10,13 +10,16 @@ import { accepted, connect, settled, type Delivery } from "../harness/integratio
 import { expectJson, expectProblem } from "../harness/responses.ts";
 import { deliver, shopifyHeaders, wooHeaders } from "../harness/webhooks.ts";
 import shopifyCustomer from "../fixtures/webhooks/shopify-customers-create.json?raw";
+import shopifyCustomerUpdate from "../fixtures/webhooks/shopify-customers-update.json?raw";
 import shopifyOrder from "../fixtures/webhooks/shopify-orders-create.json?raw";
+import shopifyOrderUpdate from "../fixtures/webhooks/shopify-orders-updated.json?raw";
 import shopifyRefund from "../fixtures/webhooks/shopify-refunds-create.json?raw";
 import stripeRefund from "../fixtures/webhooks/stripe-charge-refunded.json?raw";
 import stripeCustomer from "../fixtures/webhooks/stripe-customer-created.json?raw";
 import stripePayment from "../fixtures/webhooks/stripe-payment-intent-succeeded.json?raw";
 import wooCustomer from "../fixtures/webhooks/woocommerce-customer-created.json?raw";
 import wooOrder from "../fixtures/webhooks/woocommerce-order-created.json?raw";
+import wooOrderUpdate from "../fixtures/webhooks/woocommerce-order-updated.json?raw";
 
 const SHOPIFY_SECRET = "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";
 const STRIPE_SECRET = "whsec_test_0f1e2d3c4b5a69788796a5b4c3d2e1f0";
@@ -60,6 +63,20 @@ describe("Shopify payloads become customers, orders and refunds", () => {
     const created = await customer(owner, delivery.outcome!.customers![0]!);
     expect(created).toMatchObject({ name: "Bob Biller", email: "bob@biller.com", phone: "+16135551111", country: "CA", tags: ["VIP", "newsletter"], emailConsent: true });
     expect(created.identities).toEqual([{ platform: "shopify", externalId: "706405506930370084" }]);
+  });
+
+  it("applies customers/update and orders/updated as changes on the timeline", async () => {
+    const owner = await signUp();
+    const { send } = await shopify(owner);
+    const id = (await send("customers/create", shopifyCustomer)).outcome!.customers![0]!;
+    expect((await send("customers/update", shopifyCustomerUpdate)).outcome!.customers).toEqual([id]);
+    expect(await customer(owner, id)).toMatchObject({ name: "Bob Biller-Smith", phone: "+16135552222", tags: ["VIP", "newsletter", "wholesale"] });
+    const timeline = await expectJson<{ items: Array<{ kind: string; summary: string }> }>(await call("GET", `/v1/customers/${id}/timeline`, { token: owner.tokens.accessToken }));
+    expect(timeline.items[0]).toMatchObject({ kind: "field_change", summary: "Changed displayName, phone, tags from shopify" });
+    await send("orders/create", shopifyOrder);
+    await send("orders/updated", shopifyOrderUpdate);
+    expect(await orderOf(owner, "shopify", "820982911946154508")).toMatchObject({ status: "fulfilled", totalMinor: 40300 });
+    expect(await count(owner.tenantId, "orders")).toBe(1);
   });
 
   it("records an order with its lines and total, then its refund, and links the customer", async () => {
@@ -138,6 +155,11 @@ describe("WooCommerce and Stripe payloads", () => {
     expect(purchase.outcome!.customers).toEqual(person.outcome!.customers);
     expect(await customer(owner, person.outcome!.customers![0]!)).toMatchObject({ name: "Jean Dupont", phone: "+33142764040", country: "FR" });
     expect(await orderOf(owner, "woocommerce", "9007199254741993")).toMatchObject({ status: "paid", currency: "EUR", totalMinor: 2935 });
+    const updated = await send("order.updated", wooOrderUpdate);
+    expect(updated.outcome!.refunds).toHaveLength(1);
+    expect(await orderOf(owner, "woocommerce", "9007199254741993")).toMatchObject({ status: "fulfilled", refundedMinor: 600 });
+    await send("order.updated", wooOrderUpdate.replace('"date_modified_gmt": "2026-11-22T09:05:00"', '"date_modified_gmt": "2026-11-22T09:06:00"'));
+    expect((await orderOf(owner, "woocommerce", "9007199254741993"))!.refundedMinor).toBe(600);
   });
 
   it("reads Stripe customers, payments and refunds onto one order per payment", async () => {

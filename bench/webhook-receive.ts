@@ -1,0 +1,131 @@
+import autocannon from "autocannon";
+import { execFileSync } from "node:child_process";
+import { createHmac } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { startBridge } from "../scripts/db/bridge.ts";
+import { migrate } from "../scripts/db/migrate.ts";
+import { nodePool } from "../scripts/db/node-pool.ts";
+import { generateSigningKey } from "../scripts/generate-signing-key.ts";
+import { summarise, writeReport, type Row } from "./lib/report.ts";
+import { startWorker } from "./lib/worker-process.ts";
+
+const DELIVERIES = Number(process.env.BENCH_WEBHOOK_DELIVERIES ?? 2000);
+const CONNECTIONS = Number(process.env.BENCH_WEBHOOK_CONNECTIONS ?? 10);
+const REPETITIONS = 3;
+const SERVER_URL = process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
+const BENCH_DB = "ckm_bench_webhooks";
+const SECRET = "shpss_bench_0123456789abcdef0123456789";
+const ORDER = readFileSync(new URL("../test/fixtures/webhooks/shopify-orders-create.json", import.meta.url), "utf8");
+
+async function json(res: Response): Promise<any> {
+  if (!res.ok) throw new Error(`${res.status} ${await res.text()}`);
+  return res.json();
+}
+
+/** Signed Shopify orders/create deliveries, each a new event of a new order, sent by autocannon. */
+async function receive(url: string, integrationId: string, run: number): Promise<{ rate: number; p50: number; p99: number; errors: number }> {
+  let n = 0;
+  const result = await autocannon({
+    url,
+    connections: CONNECTIONS,
+    amount: DELIVERIES,
+    requests: [
+      {
+        method: "POST",
+        path: `/v1/hooks/${integrationId}`,
+        setupRequest(request) {
+          const id = `${run}${String(++n).padStart(9, "0")}`;
+          const body = ORDER.replaceAll("820982911946154508", `9${id}`);
+          const headers = {
+            "content-type": "application/json",
+            "x-shopify-hmac-sha256": createHmac("sha256", SECRET).update(body).digest("base64"),
+            "x-shopify-topic": "orders/create",
+            "x-shopify-shop-domain": "bench.myshopify.com",
+            "x-shopify-webhook-id": `w-${id}`,
+            "x-shopify-event-id": `e-${id}`,
+          };
+          return { ...request, body, headers };
+        },
+      },
+    ],
+  });
+  return { rate: result["2xx"] / result.duration, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.non2xx };
+}
+
+/** The same number of single-row INSERTs of the same bodies, from Node, over the same connections. */
+async function rawInserts(pool: ReturnType<typeof nodePool>): Promise<number> {
+  await pool.query("CREATE TABLE IF NOT EXISTS bench_raw (id text PRIMARY KEY, topic text NOT NULL, payload text NOT NULL)");
+  await pool.query("TRUNCATE bench_raw");
+  let next = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: CONNECTIONS }, async () => {
+      const client = await pool.connect();
+      try {
+        for (let i = next++; i < DELIVERIES; i = next++) await client.query("INSERT INTO bench_raw VALUES ($1, $2, $3)", [`e-${i}`, "orders/create", ORDER]);
+      } finally {
+        client.release();
+      }
+    }),
+  );
+  return DELIVERIES / ((performance.now() - started) / 1000);
+}
+
+/**
+ * Signed webhook deliveries per second through `wrangler dev` (verify, record, queue; the queue
+ * consumer processing them at the same time) with autocannon at a fixed concurrency, next to
+ * single-row INSERTs of the same bodies from Node through the same database path.
+ */
+export async function run(): Promise<string> {
+  const psql = (sql: string, url = SERVER_URL) => execFileSync("psql", [url, "-qtAX", "-c", sql], { encoding: "utf8" }).trim();
+  const databaseUrl = SERVER_URL.replace(/\/[^/]*$/, `/${BENCH_DB}`);
+  psql(`DROP DATABASE IF EXISTS ${BENCH_DB} WITH (FORCE)`);
+  psql(`CREATE DATABASE ${BENCH_DB}`);
+  const bridge = await startBridge({ databaseUrl });
+  const pool = nodePool(bridge, CONNECTIONS);
+  await migrate(pool);
+  const worker = await startWorker(
+    { DATABASE_URL: bridge.databaseUrl, DB_LOCAL_PROXY: bridge.proxy, AUTH_SIGNING_KEYS: JSON.stringify([await generateSigningKey()]), LOG_LEVEL: "error" },
+    Number(process.env.BENCH_WEBHOOK_PORT ?? 8811),
+  );
+  const ours: Array<{ rate: number; p50: number; p99: number; errors: number }> = [];
+  const reference: number[] = [];
+  const ceiling: string[] = [];
+  try {
+    for (const path of ["/.well-known/jwks.json", "/health"]) {
+      const result = await autocannon({ url: `${worker.url}${path}`, connections: CONNECTIONS, amount: DELIVERIES });
+      ceiling.push(`\`GET ${path}\` ${(result["2xx"] / result.duration).toFixed(0)} requests/s`);
+    }
+    const owner = await json(await fetch(`${worker.url}/v1/signup`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ company: "Bench", name: "Bench", email: "bench-webhooks@example.com", password: "a long benchmark passphrase" }) }));
+    const { integration } = await json(
+      await fetch(`${worker.url}/v1/integrations`, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${owner.tokens.accessToken}` }, body: JSON.stringify({ platform: "shopify", name: "Bench shop", secret: SECRET }) }),
+    );
+    for (let r = 0; r < REPETITIONS; r++) {
+      ours.push(await receive(worker.url, integration.id, r + 1));
+      reference.push(await rawInserts(pool));
+    }
+  } finally {
+    await worker.stop();
+    await pool.end();
+    await bridge.close();
+  }
+  const postgresVersion = psql("SHOW server_version", SERVER_URL);
+  psql(`DROP DATABASE IF EXISTS ${BENCH_DB} WITH (FORCE)`);
+  const rate = summarise(ours.map((sample) => sample.rate));
+  const rows: Row[] = [
+    { measure: `webhook receive: signed Shopify deliveries accepted per second, ${CONNECTIONS} connections`, ours: rate.median, reference: summarise(reference).median, unit: "deliveries/s vs INSERTs/s", spread: rate.spread, goal: "ratio ≥ 0.5 (within 2x)" },
+  ];
+  const latency = (pick: (sample: (typeof ours)[number]) => number) => summarise(ours.map(pick)).median.toFixed(0);
+  return writeReport(
+    "webhook-receive",
+    "Webhook receive path vs raw single-row INSERTs",
+    [
+      `Ours: ${DELIVERIES} Shopify orders/create deliveries (${ORDER.length} bytes, each a new event and order) per run, signed, sent by autocannon with ${CONNECTIONS} connections to \`wrangler dev\`; the queue consumer processes them meanwhile.`,
+      `Reference: ${DELIVERIES} single-row INSERTs of the same bodies from Node (Neon driver, local bridge, same database), ${CONNECTIONS} sessions. Median of ${REPETITIONS} runs.`,
+      `For scale, the same \`wrangler dev\` at the same concurrency answers ${ceiling.join(" (no database) and ")} (one new database connection and one query per request, as every Worker request opens its own).`,
+      `Receive latency, median of runs: p50 ${latency((s) => s.p50)} ms, p99 ${latency((s) => s.p99)} ms. Errors and non-2xx answers: ${ours.reduce((sum, s) => sum + s.errors, 0)}. Worker (workerd) peak resident memory ${worker.peakRssMiB().toFixed(0)} MiB.`,
+    ],
+    rows,
+    `PostgreSQL ${postgresVersion}`,
+  );
+}
