@@ -9,6 +9,7 @@ import { services } from "./platform/services.ts";
 import { customerRoutes } from "./customers/routes/index.ts";
 import { systemRoutes } from "./system/routes/index.ts";
 import { tenancyRoutes } from "./tenancy/routes/index.ts";
+import { segmentRoutes } from "./segments/routes/index.ts";
 import { webhookRoutes } from "./webhooks/routes/index.ts";
 
 /** Builds the HTTP application: middleware, error handling, and every capability's routes. */
@@ -25,7 +26,7 @@ export function createApp() {
     return problemResponse(c, error);
   });
 
-  const routes = app.route("/", systemRoutes).route("/", tenancyRoutes).route("/", customerRoutes).route("/", webhookRoutes);
+  const routes = app.route("/", systemRoutes).route("/", tenancyRoutes).route("/", customerRoutes).route("/", webhookRoutes).route("/", segmentRoutes);
   mountApiDocs(app);
   return routes;
 }

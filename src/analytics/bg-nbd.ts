@@ -165,7 +165,16 @@ function makeNegativeLogLikelihood(histories: readonly WeightedHistory[]): (p: B
  * huge, for instance, every customer has the same dropout probability); neither carries numbers for display.
  */
 export function fitBgNbd(customers: readonly PurchaseHistory[], options: BgNbdFitOptions): BgNbdFit {
-  const histories = groupHistories(customers);
+  return fitGroupedBgNbd(groupHistories(customers), options);
+}
+
+/**
+ * `fitBgNbd` on histories already grouped with their weights (a database's GROUP BY x, tx, T), so a
+ * million customers arrive as a few thousand rows and the fit never holds one object per customer.
+ */
+export function fitGroupedBgNbd(histories: readonly WeightedHistory[], options: BgNbdFitOptions): BgNbdFit {
+  histories.forEach(assertValidHistory);
+  const customers = { length: histories.reduce((sum, h) => sum + h.weight, 0) };
   let repeatBuyers = 0;
   let sumX = 0;
   let sumT = 0;

@@ -10,6 +10,7 @@ export {
 export {
   bgNbdHistoryLogLikelihood,
   bgNbdLogLikelihood,
+  fitGroupedBgNbd,
   fitBgNbd,
   groupHistories,
   type BgNbdFit,

@@ -1,4 +1,5 @@
 import type { Bindings } from "../env.ts";
+import { describeError } from "../platform/error-text.ts";
 import { createLogger, type Logger } from "../platform/logger.ts";
 import { JobMessage, type JobKind } from "./messages.ts";
 
@@ -33,7 +34,7 @@ export async function consumeBatch(
       await (handlers[job.kind] as (job: JobMessage, ctx: JobContext) => Promise<void>)(job, { env, log });
       message.ack();
     } catch (error) {
-      log.error("job failed", { kind: job.kind, error: error instanceof Error ? error.message : String(error) });
+      log.error("job failed", { kind: job.kind, error: describeError(error) });
       message.retry({ delaySeconds: retryDelaySeconds(message.attempts) });
     }
   }

@@ -2,8 +2,10 @@ import type { Bindings } from "../env.ts";
 import { parseEnv } from "../env.ts";
 import { openDatabase } from "../platform/db.ts";
 import { createLogger } from "../platform/logger.ts";
+import { failRun } from "../segments/advance-run.ts";
 import { markDead } from "../webhooks/process-delivery.ts";
 import { JobMessage } from "./messages.ts";
+import { describeError } from "../platform/error-text.ts";
 
 /** The queue wrangler.toml names as the jobs queue's dead_letter_queue. */
 export const DEAD_LETTER_QUEUE = "ckm-jobs-dlq";
@@ -11,7 +13,7 @@ export const DEAD_LETTER_QUEUE = "ckm-jobs-dlq";
 /**
  * Consumes the dead-letter queue: jobs that failed every retry. Each is logged with its kind so
  * an operator can find it, and jobs a tenant can see are marked there too (a webhook delivery
- * becomes `dead` with its last error). A letter that cannot be recorded now is retried.
+ * becomes `dead` with its last error, a segmentation run `failed`). A letter that cannot be recorded now is retried.
  */
 export async function consumeDeadLetters(batch: MessageBatch<unknown>, env: Bindings): Promise<void> {
   const log = createLogger({ queue: batch.queue });
@@ -20,17 +22,19 @@ export async function consumeDeadLetters(batch: MessageBatch<unknown>, env: Bind
     const kind = parsed.success ? parsed.data.kind : "unknown";
     log.error("job dead-lettered", { messageId: message.id, kind });
     try {
-      if (parsed.success && parsed.data.kind === "webhook.process") {
+      const job = parsed.success ? parsed.data : null;
+      if (job?.kind === "webhook.process" || job?.kind === "segmentation.run") {
         const handle = openDatabase(parseEnv(env));
         try {
-          await markDead(handle.db, parsed.data.tenantId, parsed.data.deliveryId);
+          if (job.kind === "webhook.process") await markDead(handle.db, job.tenantId, job.deliveryId);
+          else await failRun(handle.db, job.tenantId, job.runId);
         } finally {
           await handle.close();
         }
       }
       message.ack();
     } catch (error) {
-      log.error("dead letter not recorded", { messageId: message.id, error: error instanceof Error ? error.message : String(error) });
+      log.error("dead letter not recorded", { messageId: message.id, error: describeError(error) });
       message.retry();
     }
   }

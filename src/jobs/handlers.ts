@@ -2,6 +2,8 @@ import type { JobContext, JobHandlers } from "./consume.ts";
 import { parseEnv } from "../env.ts";
 import { processImport, type ImportMode } from "../customers/import/process-import.ts";
 import { openDatabase, type Database } from "../platform/db.ts";
+import { advanceRun } from "../segments/advance-run.ts";
+import { requestRun } from "../segments/runs.ts";
 import { processDelivery } from "../webhooks/process-delivery.ts";
 import { runNightly } from "./nightly.ts";
 
@@ -10,7 +12,12 @@ export const jobHandlers: JobHandlers = {
   "nightly.run": (job, ctx) => runNightly(ctx, job.scheduledAt),
   "import.validate": (job, ctx) => importJob(job, ctx, "validate"),
   "import.run": (job, ctx) => importJob(job, ctx, "apply"),
-  "webhook.process": (job, ctx) => withDatabase(ctx, (db) => processDelivery(db, job.tenantId, job.deliveryId, ctx.log)),
+  "webhook.process": (job, ctx) =>
+    withDatabase(ctx, async (db) => {
+      const outcome = await processDelivery(db, job.tenantId, job.deliveryId, ctx.log);
+      if (outcome?.orders?.length || outcome?.refunds?.length) await requestRun(db, ctx.env.JOBS, job.tenantId, "data_change");
+    }),
+  "segmentation.run": (job, ctx) => withDatabase(ctx, (db) => advanceRun(db, ctx.env.JOBS, job.tenantId, job.runId, ctx.log)),
 };
 
 async function withDatabase(ctx: JobContext, work: (db: Database) => Promise<void>): Promise<void> {
@@ -23,5 +30,8 @@ async function withDatabase(ctx: JobContext, work: (db: Database) => Promise<voi
 }
 
 async function importJob(job: { tenantId: string; importId: string }, ctx: JobContext, mode: ImportMode): Promise<void> {
-  await withDatabase(ctx, (db) => processImport(db, ctx.env.IMPORTS, job.tenantId, job.importId, mode, ctx.log));
+  await withDatabase(ctx, async (db) => {
+    await processImport(db, ctx.env.IMPORTS, job.tenantId, job.importId, mode, ctx.log);
+    if (mode === "apply") await requestRun(db, ctx.env.JOBS, job.tenantId, "data_change");
+  });
 }

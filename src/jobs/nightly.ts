@@ -1,6 +1,7 @@
 import { purgeExpiredCredentials } from "../tenancy/purge-credentials.ts";
 import { purgeWebhookPayloads } from "../webhooks/purge-payloads.ts";
 import type { JobContext } from "./consume.ts";
+import { describeError } from "../platform/error-text.ts";
 
 export type NightlyTask = { name: string; run(ctx: JobContext, scheduledAt: string): Promise<void> };
 
@@ -16,7 +17,7 @@ export async function runNightly(ctx: JobContext, scheduledAt: string, tasks = n
       ctx.log.info("nightly task done", { task: task.name });
     } catch (error) {
       failures.push(task.name);
-      ctx.log.error("nightly task failed", { task: task.name, error: error instanceof Error ? error.message : String(error) });
+      ctx.log.error("nightly task failed", { task: task.name, error: describeError(error) });
     }
   }
   ctx.log.info("nightly run finished", { tasks: tasks.length, failed: failures.length });

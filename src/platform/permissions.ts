@@ -85,6 +85,11 @@ export const PERMISSIONS = {
   "integrations.deliveries.list": { roles: MANAGERS, credentials: STAFF_AND_SERVERS },
   "integrations.deliveries.get": { roles: MANAGERS, credentials: STAFF_AND_SERVERS },
   "integrations.deliveries.replay": { roles: MANAGERS, credentials: STAFF_AND_SERVERS },
+  "segmentation.runs.create": { roles: MANAGERS, credentials: STAFF_AND_SERVERS },
+  "segmentation.runs.list": { roles: EVERYONE, credentials: STAFF_AND_SERVERS },
+  "segmentation.runs.get": { roles: EVERYONE, credentials: STAFF_AND_SERVERS },
+  "segmentation.runs.scores": { roles: EVERYONE, credentials: STAFF_AND_SERVERS },
+  "customers.scores": { roles: EVERYONE, credentials: STAFF_AND_SERVERS },
 } as const satisfies Record<string, Permission>;
 
 export type OperationId = keyof typeof PERMISSIONS;

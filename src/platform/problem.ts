@@ -14,6 +14,7 @@ import {
 import type { AppEnv } from "./context.ts";
 import { asUnavailable } from "./unavailable.ts";
 import { asUnstorable } from "./unstorable.ts";
+import { withoutParameters } from "./error-text.ts";
 
 const STATUS: Record<ErrorCode, ContentfulStatusCode> = {
   BAD_REQUEST: 400,
@@ -107,9 +108,4 @@ function describe(error: unknown): { name: string; message: string; stack?: stri
   if (!(error instanceof Error)) return { name: "NonError", message: "a non-Error value was thrown" };
   const cause = error.cause instanceof Error ? withoutParameters(error.cause.message) : undefined;
   return { name: error.name, message: withoutParameters(error.message), stack: withoutParameters(error.stack ?? ""), cause };
-}
-
-/** Query errors carry their bound values (emails, names); logs keep the statement, never the values. */
-function withoutParameters(text: string): string {
-  return text.replace(/\nparams: [^\n]*/g, "\nparams: [withheld]");
 }

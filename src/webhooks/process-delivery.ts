@@ -8,6 +8,7 @@ import type { Logger } from "../platform/logger.ts";
 import { withTenant } from "../platform/with-tenant.ts";
 import { normalisers, UnreadablePayloadError, type Normalised } from "./normalise/index.ts";
 import { parseWebhookJson } from "./webhook-json.ts";
+import { describeError } from "../platform/error-text.ts";
 
 const FINAL = new Set(["processed", "ignored", "dead"]);
 
@@ -33,22 +34,22 @@ async function applyRecords(tx: Transaction, tenantId: string, platform: string,
 }
 
 /**
- * Turns one stored delivery into customers, orders and refunds, in one transaction with the
+ * Turns one stored delivery into customers, orders and refunds (returning what it changed), in one transaction with the
  * delivery's own status, so a crash part-way leaves nothing behind and a retry starts clean.
  * The delivery row is locked first: a message that arrives twice is processed once. A payload
  * that cannot be read is marked dead at once (retrying cannot fix it); anything else is
  * recorded on the delivery and thrown, so the queue retries with backoff.
  */
-export async function processDelivery(db: Database, tenantId: string, deliveryId: string, log: Logger): Promise<void> {
+export async function processDelivery(db: Database, tenantId: string, deliveryId: string, log: Logger): Promise<DeliveryOutcome | null> {
   try {
-    await withTenant(db, tenantId, async (tx) => {
+    return await withTenant(db, tenantId, async (tx) => {
       const [delivery] = await tx
         .select({ status: webhookDeliveries.status, topic: webhookDeliveries.topic, payload: webhookDeliveries.payload, platform: integrations.platform })
         .from(webhookDeliveries)
         .innerJoin(integrations, eq(integrations.id, webhookDeliveries.integrationId))
         .where(eq(webhookDeliveries.id, deliveryId))
         .for("update", { of: webhookDeliveries });
-      if (!delivery || FINAL.has(delivery.status)) return;
+      if (!delivery || FINAL.has(delivery.status)) return null;
       if (delivery.payload === null) throw new UnreadablePayloadError("the payload was purged after the retention period");
       const normalised = normalisers[delivery.platform](delivery.topic, parseWebhookJson(delivery.payload));
       const outcome = await applyRecords(tx, tenantId, delivery.platform, deliveryId, normalised);
@@ -56,15 +57,17 @@ export async function processDelivery(db: Database, tenantId: string, deliveryId
         .update(webhookDeliveries)
         .set({ status: normalised.kind === "ignored" ? "ignored" : "processed", processedAt: new Date(), attempts: sql`${webhookDeliveries.attempts} + 1`, error: null, outcome })
         .where(eq(webhookDeliveries.id, deliveryId));
+      return outcome;
     });
   } catch (error) {
     const permanent = error instanceof UnreadablePayloadError || error instanceof SyntaxError;
     const failure = error as { code?: unknown; cause?: { code?: unknown } } | null;
     const code = failure?.code ?? failure?.cause?.code;
     const message = error instanceof OrderNotYetKnownError || permanent ? error.message : `processing failed${typeof code === "string" ? ` (database error ${code})` : ""}; it will be retried`;
-    log.warn("webhook delivery failed", { deliveryId, permanent, error: error instanceof Error ? error.message : String(error) });
+    log.warn("webhook delivery failed", { deliveryId, permanent, error: describeError(error) });
     await markFailed(db, tenantId, deliveryId, permanent ? "dead" : "failed", message);
     if (!permanent) throw error;
+    return null;
   }
 }
 

@@ -6,6 +6,7 @@ import { BadRequestError, GoneError, NotFoundError, SignatureError } from "../pl
 import type { Logger } from "../platform/logger.ts";
 import { enterTenant, withoutTenant } from "../platform/with-tenant.ts";
 import { verifiers, type Platform } from "./verify/index.ts";
+import { describeError } from "../platform/error-text.ts";
 
 /** Shopify's largest payloads stay well under this; larger bodies are refused with 413. */
 export const MAX_WEBHOOK_BYTES = 2 * 1024 * 1024;
@@ -63,7 +64,7 @@ export async function receiveDelivery(db: Database, jobs: Queue<JobMessage>, int
     // The delivery is recorded; if the queue refuses it now, the nightly sweep queues it again,
     // so the platform is still told it arrived.
     await jobs.send({ kind: "webhook.process", tenantId: stored.tenantId, deliveryId: stored.deliveryId }).catch((error: unknown) => {
-      log.error("webhook delivery not queued", { deliveryId: stored.deliveryId, error: error instanceof Error ? error.message : String(error) });
+      log.error("webhook delivery not queued", { deliveryId: stored.deliveryId, error: describeError(error) });
     });
   }
   return { kind: "delivery", deliveryId: stored.deliveryId, duplicate: stored.duplicate };

@@ -7,7 +7,9 @@ import {
   invites,
   orderLines,
   orders,
+  customerScores,
   refreshTokens,
+  segmentationRuns,
   sessions,
   users,
   webhookDeliveries,
@@ -45,6 +47,8 @@ export type Fixture = {
   integrationId: string;
   integrationSecret: string;
   deliveryId: string;
+  /** A finished segmentation run that scored the first customer. */
+  runId: string;
   callers: Caller[];
 };
 
@@ -92,6 +96,7 @@ export async function createFixture(): Promise<Fixture> {
     mergeId: await mergeFresh(owner),
     importId: await uploadFresh(owner),
     ...(await insertIntegration(owner.tenantId)),
+    runId: await insertRun(owner.tenantId, customerIds[0]!),
     callers,
   };
 }
@@ -221,4 +226,22 @@ export async function uploadFresh(owner: Account): Promise<string> {
   });
   if (res.status !== 201) throw new Error(`upload failed: ${res.status} ${await res.text()}`);
   return (await res.json<{ import: { id: string } }>()).import.id;
+}
+
+/** A finished segmentation run with one customer's scores, written straight to the database. */
+export async function insertRun(tenantId: string, customerId: string): Promise<string> {
+  return withDatabase((db) =>
+    withTenant(db, tenantId, async (tx) => {
+      const [run] = await tx
+        .insert(segmentationRuns)
+        .values({ tenantId, trigger: "manual", status: "done", stage: "finished", asOf: new Date(), customers: 1, finishedAt: new Date() })
+        .returning({ id: segmentationRuns.id });
+      const day = new Date(Date.now() - 10 * 86_400_000);
+      await tx.insert(customerScores).values({
+        tenantId, runId: run!.id, customerId, orders: 1, purchaseDays: 1, txDays: 0, ageDays: 10, firstOrderAt: day, lastOrderAt: day,
+        recencyDays: 10, monetaryMinor: 1000, repeatSpendMinor: 0, r: 5, f: 1, m: 1, segment: "New",
+      });
+      return run!.id;
+    }),
+  );
 }

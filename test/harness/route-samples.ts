@@ -129,4 +129,9 @@ export const SAMPLES: Record<OperationId, (fx: Fixture) => Promise<Sample>> = {
   "integrations.deliveries.list": async (fx) => ({ params: { integrationId: fx.integrationId } }),
   "integrations.deliveries.get": async (fx) => ({ params: { integrationId: fx.integrationId, deliveryId: fx.deliveryId } }),
   "integrations.deliveries.replay": async (fx) => ({ params: { integrationId: fx.integrationId, deliveryId: fx.deliveryId } }),
+  "segmentation.runs.create": async () => ({ body: {} }),
+  "segmentation.runs.list": none,
+  "segmentation.runs.get": async (fx) => ({ params: { runId: fx.runId } }),
+  "segmentation.runs.scores": async (fx) => ({ params: { runId: fx.runId } }),
+  "customers.scores": async (fx) => ({ params: { customerId: fx.customerIds[0]! } }),
 };

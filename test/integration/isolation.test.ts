@@ -20,6 +20,7 @@ function idsOf(a: Fixture): Record<string, string> {
     importId: a.importId,
     integrationId: a.integrationId,
     deliveryId: a.deliveryId,
+    runId: a.runId,
   };
 }
 
@@ -40,6 +41,7 @@ function secretsOf(a: Fixture): string[] {
     a.integrationId,
     a.integrationSecret,
     a.deliveryId,
+    a.runId,
   ];
 }
 

@@ -38,6 +38,7 @@ describe("the jobs queue consumer", () => {
       "import.validate": async () => {},
       "import.run": async () => {},
       "webhook.process": async () => {},
+      "segmentation.run": async () => {},
     });
     const result = await getQueueResult(batch, ctx);
     expect(result.retryMessages).toEqual([{ msgId: "m2" }]);

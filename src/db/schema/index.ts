@@ -13,3 +13,4 @@ export * from "./orders.ts";
 export * from "./customer-merges.ts";
 export * from "./imports.ts";
 export * from "./integrations.ts";
+export * from "./segmentation.ts";
