@@ -1,4 +1,5 @@
 import type { JobContext, JobHandlers } from "./consume.ts";
+import type { JobMessage } from "./messages.ts";
 import { parseEnv } from "../env.ts";
 import { processImport, type ImportMode } from "../customers/import/process-import.ts";
 import { openDatabase } from "../platform/db.ts";
@@ -11,11 +12,17 @@ export const jobHandlers: JobHandlers = {
   "import.run": (job, ctx) => importJob(job, ctx, "apply"),
 };
 
-async function importJob(job: { tenantId: string; importId: string }, ctx: JobContext, mode: ImportMode): Promise<void> {
+/**
+ * Runs one invocation's share of an import; when the file is not finished, queues the same job
+ * again, which carries on from where this one committed.
+ */
+async function importJob(job: Extract<JobMessage, { kind: "import.validate" | "import.run" }>, ctx: JobContext, mode: ImportMode): Promise<void> {
   const handle = openDatabase(parseEnv(ctx.env));
+  let next: "done" | "more";
   try {
-    await processImport(handle.db, ctx.env.IMPORTS, job.tenantId, job.importId, mode, ctx.log);
+    next = await processImport(handle.db, ctx.env.IMPORTS, job.tenantId, job.importId, mode, ctx.log);
   } finally {
     await handle.close();
   }
+  if (next === "more") await ctx.env.JOBS.send({ kind: job.kind, tenantId: job.tenantId, importId: job.importId });
 }

@@ -15,6 +15,12 @@ export type ImportResults = {
   refunds: number;
 };
 
+/**
+ * Where the committed work of a run ends: the last record done and the byte offset just after it,
+ * so the next invocation reads the file from there instead of from the start.
+ */
+export type ImportCursor = { line: number; offset: number };
+
 export type ImportOptions = { source: string; dateOrder: "YMD" | "DMY" | "MDY"; timeZone: string; currency: string | null };
 
 /**
@@ -40,7 +46,7 @@ export const imports = pgTable(
     rowsValid: integer().notNull().default(0),
     rowsRejected: integer().notNull().default(0),
     lastLine: integer().notNull().default(1),
-    results: jsonb().$type<Partial<ImportResults>>().notNull().default({}),
+    results: jsonb().$type<Partial<ImportResults> & { cursor?: ImportCursor }>().notNull().default({}),
     error: text(),
     createdBy: text(),
     finishedAt: timestamp({ withTimezone: true }),
