@@ -23,11 +23,6 @@ export default defineConfig({
                 DB_LOCAL_PROXY: inject("dbProxy"),
                 AUTH_SIGNING_KEYS: inject("signingKeys"),
               },
-              // Tests wait on queued work; a one-second batch window keeps them quick.
-              queueConsumers: {
-                "ckm-jobs": { maxBatchSize: 10, maxBatchTimeout: 1, maxRetries: 5, deadLetterQueue: "ckm-jobs-dlq" },
-                "ckm-jobs-dlq": { maxBatchSize: 10, maxBatchTimeout: 1, maxRetries: 0 },
-              },
             },
           })),
         ],

@@ -6,8 +6,15 @@ export function isCurrency(code: string): boolean {
 
 /** Digits after the decimal point of a currency's minor unit: 2 for GBP, 0 for JPY, 3 for KWD. */
 export function minorDigits(currency: string): number {
-  return new Intl.NumberFormat("en", { style: "currency", currency }).resolvedOptions().maximumFractionDigits ?? 2;
+  // Building a NumberFormat costs more than reading a whole import row, so each answer is kept.
+  let digits = MINOR_DIGITS.get(currency);
+  if (digits === undefined) {
+    digits = new Intl.NumberFormat("en", { style: "currency", currency }).resolvedOptions().maximumFractionDigits ?? 2;
+    MINOR_DIGITS.set(currency, digits);
+  }
+  return digits;
 }
+const MINOR_DIGITS = new Map<string, number>();
 
 /** A decimal amount as exact integer minor units, or undefined when it has more decimals than the currency. */
 export function toMinor(text: string, currency: string): number | undefined {

@@ -12,3 +12,14 @@ export function textArray(values: readonly string[]): SQL {
 export function integerArray(values: readonly number[]): SQL {
   return sql`array[${arrayOf(values)}]::integer[]`;
 }
+
+export type ArrayType = "text" | "uuid" | "integer" | "bigint" | "timestamptz" | "jsonb";
+
+/**
+ * A whole list as one bound parameter, cast to an array (`$1::uuid[]`): for lists as long as an
+ * import batch, which one parameter per value would take past Postgres' 65,535 parameters. The
+ * driver writes the list as an array literal, quoting each value; null stays null.
+ */
+export function boundArray(values: ReadonlyArray<string | number | null>, type: ArrayType): SQL {
+  return sql`${sql.param(values)}::${sql.raw(type)}[]`;
+}

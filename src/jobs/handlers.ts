@@ -1,4 +1,5 @@
 import type { JobContext, JobHandlers } from "./consume.ts";
+import type { JobMessage } from "./messages.ts";
 import { parseEnv } from "../env.ts";
 import { processImport, type ImportMode } from "../customers/import/process-import.ts";
 import { openDatabase, type Database } from "../platform/db.ts";
@@ -20,18 +21,25 @@ export const jobHandlers: JobHandlers = {
   "segmentation.run": (job, ctx) => withDatabase(ctx, (db) => advanceRun(db, ctx.env.JOBS, job.tenantId, job.runId, ctx.log)),
 };
 
-async function withDatabase(ctx: JobContext, work: (db: Database) => Promise<void>): Promise<void> {
+async function withDatabase<T>(ctx: JobContext, work: (db: Database) => Promise<T>): Promise<T> {
   const handle = openDatabase(parseEnv(ctx.env));
   try {
-    await work(handle.db);
+    return await work(handle.db);
   } finally {
     await handle.close();
   }
 }
 
-async function importJob(job: { tenantId: string; importId: string }, ctx: JobContext, mode: ImportMode): Promise<void> {
-  await withDatabase(ctx, async (db) => {
-    await processImport(db, ctx.env.IMPORTS, job.tenantId, job.importId, mode, ctx.log);
-    if (mode === "apply") await requestRun(db, ctx.env.JOBS, job.tenantId, "data_change");
+/**
+ * Runs one invocation's share of an import; when the file is not finished, queues the same job
+ * again, which carries on from where this one committed. A finished run asks for a (debounced)
+ * segmentation run, since the customer base changed.
+ */
+async function importJob(job: Extract<JobMessage, { kind: "import.validate" | "import.run" }>, ctx: JobContext, mode: ImportMode): Promise<void> {
+  const next = await withDatabase(ctx, async (db) => {
+    const step = await processImport(db, ctx.env.IMPORTS, job.tenantId, job.importId, mode, ctx.log);
+    if (step === "done" && mode === "apply") await requestRun(db, ctx.env.JOBS, job.tenantId, "data_change");
+    return step;
   });
+  if (next === "more") await ctx.env.JOBS.send({ kind: job.kind, tenantId: job.tenantId, importId: job.importId });
 }

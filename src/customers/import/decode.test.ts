@@ -110,4 +110,28 @@ describe("decodeCsv", () => {
     await expect(readText(text)).rejects.toThrow("connection reset");
     await expect(encoding).rejects.toThrow("connection reset");
   });
+
+  it("maps text bytes back to file bytes for UTF-8, past a byte order mark", async () => {
+    const plain = decodeCsv(streamOf(ascii("a,b\nZoë,1\n"), 4));
+    await readText(plain.text);
+    expect(plain.sourceBytes(4)).toBe(4);
+    const marked = decodeCsv(streamOf(join(hex("efbbbf"), ascii("a,b\nZoë,1\n")), 4));
+    await readText(marked.text);
+    expect(marked.sourceBytes(4)).toBe(7);
+  });
+
+  it("cannot map text bytes back for GB18030, or once a malformed sequence was replaced", async () => {
+    const gb = decodeCsv(streamOf(GB_BYTES));
+    await readText(gb.text);
+    expect(gb.sourceBytes(4)).toBeUndefined();
+    const broken = decodeCsv(streamOf(join(ascii("a,b\n"), hex("ff"), ascii(",1\n"))), "utf-8");
+    expect(await readText(broken.text)).toBe("a,b\n\uFFFD,1\n");
+    expect(broken.sourceBytes(4)).toBeUndefined();
+  });
+
+  it("keeps a leading U+FEFF of bytes read from inside a file, where it is data", async () => {
+    const { text, sourceBytes } = decodeCsv(streamOf(join(hex("efbbbf"), ascii("x,1\n"))), "utf-8", { midFile: true });
+    expect(await readText(text)).toBe("\uFEFFx,1\n");
+    expect(sourceBytes(7)).toBe(7);
+  });
 });

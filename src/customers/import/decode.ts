@@ -1,5 +1,12 @@
 export type CsvEncoding = "utf-8" | "gb18030";
 
+export type DecodedCsv = {
+  encoding: Promise<CsvEncoding>;
+  text: ReadableStream<string>;
+  /** The source bytes behind the first `textBytes` of the text read so far, or undefined when not exact. */
+  sourceBytes(textBytes: number): number | undefined;
+};
+
 /** How much of the file decides between UTF-8 and GB18030. */
 const SNIFF_BYTES = 64 * 1024;
 
@@ -9,9 +16,12 @@ const SNIFF_BYTES = 64 * 1024;
  * encoding is used, or, without one, the first 64 KiB decide: valid UTF-8 is UTF-8, anything else is
  * taken for GB18030, the superset of GBK that Chinese spreadsheet exports use. Only that sample is
  * held back; the rest is decoded chunk by chunk as the returned text stream is read. `encoding`
- * settles once the choice is made and rejects if the byte stream fails before that.
+ * settles once the choice is made and rejects if the byte stream fails before that. `sourceBytes`
+ * maps a length of the text (as UTF-8) back to the bytes it came from, where that is exact: for
+ * UTF-8 without malformed sequences (each becomes a replacement character of another length).
+ * `midFile` bytes start inside a file, so a byte order mark is not looked for.
  */
-export function decodeCsv(bytes: ReadableStream<Uint8Array>, declared?: CsvEncoding): { encoding: Promise<CsvEncoding>; text: ReadableStream<string> } {
+export function decodeCsv(bytes: ReadableStream<Uint8Array>, declared?: CsvEncoding, options: { midFile?: boolean } = {}): DecodedCsv {
   let settle!: (encoding: CsvEncoding) => void;
   let fail!: (reason: unknown) => void;
   const encoding = new Promise<CsvEncoding>((resolve, reject) => {
@@ -28,11 +38,23 @@ export function decodeCsv(bytes: ReadableStream<Uint8Array>, declared?: CsvEncod
   // With a declared encoding only the three bytes of a possible BOM are held back.
   const needed = declared ? 3 : SNIFF_BYTES;
 
+  // Text bytes equal source bytes (after the BOM) while the file is UTF-8 and nothing was replaced.
+  let exact = false;
+  let bomBytes = 0;
+
   function begin(sample: Uint8Array, complete: boolean): TextDecoder {
-    const chosen = hasUtf8Bom(sample) ? "utf-8" : (declared ?? detectEncoding(sample, complete));
+    const bom = !options.midFile && hasUtf8Bom(sample);
+    const chosen = bom ? "utf-8" : (declared ?? detectEncoding(sample, complete));
     settle(chosen);
-    // TextDecoder drops a leading UTF-8 BOM by default (ignoreBOM: false).
-    return new TextDecoder(chosen);
+    exact = chosen === "utf-8";
+    bomBytes = bom ? 3 : 0;
+    // TextDecoder drops a leading UTF-8 BOM unless told to keep it (ignoreBOM: true).
+    return new TextDecoder(chosen, { fatal: false, ignoreBOM: Boolean(options.midFile) });
+  }
+
+  function decoded(text: string): string {
+    if (exact && text.includes("\uFFFD")) exact = false;
+    return text;
   }
 
   const text = new ReadableStream<string>({
@@ -42,7 +64,7 @@ export function decodeCsv(bytes: ReadableStream<Uint8Array>, declared?: CsvEncod
           const { done, value } = await reader.read();
           if (done) {
             decoder ??= begin(concat(head), true);
-            const rest = decoder.decode(concat(head.splice(0)));
+            const rest = decoded(decoder.decode(concat(head.splice(0))));
             if (rest) controller.enqueue(rest);
             controller.close();
             return;
@@ -55,9 +77,9 @@ export function decodeCsv(bytes: ReadableStream<Uint8Array>, declared?: CsvEncod
             chunk = concat(head.splice(0));
             decoder = begin(chunk, false);
           }
-          const decoded = decoder.decode(chunk, { stream: true });
-          if (decoded) {
-            controller.enqueue(decoded);
+          const text = decoded(decoder.decode(chunk, { stream: true }));
+          if (text) {
+            controller.enqueue(text);
             return;
           }
         }
@@ -71,7 +93,7 @@ export function decodeCsv(bytes: ReadableStream<Uint8Array>, declared?: CsvEncod
       await reader.cancel(reason);
     },
   });
-  return { encoding, text };
+  return { encoding, text, sourceBytes: (textBytes) => (exact ? bomBytes + textBytes : undefined) };
 }
 
 function hasUtf8Bom(bytes: Uint8Array): boolean {

@@ -28,9 +28,10 @@ function textStream(text: string, maxChunk = 1, seed = 7): ReadableStream<string
   return Object.assign(stream, { pulled: () => offset });
 }
 
-async function collect(text: ReadableStream<string>, delimiter?: Delimiter): Promise<CsvRecord[]> {
-  const records: CsvRecord[] = [];
-  for await (const record of csvRecords(text, { delimiter })) records.push(record);
+/** The records without where each ends, which the tests of offsets check on their own. */
+async function collect(text: ReadableStream<string>, delimiter?: Delimiter): Promise<Array<Omit<CsvRecord, "end">>> {
+  const records: Array<Omit<CsvRecord, "end">> = [];
+  for await (const { end: _end, ...record } of csvRecords(text, { delimiter })) records.push(record);
   return records;
 }
 
@@ -131,5 +132,31 @@ describe("csvRecords", () => {
     });
     expect(records.every((record) => record.problem === undefined && Object.keys(record.values).length === 8)).toBe(true);
     expect(records.at(-1)?.line).toBe(200);
+  });
+
+  it("says where each record ends, in UTF-8 bytes, line break and quoted line breaks included", async () => {
+    const text = 'name,note\r\nZoë,"a\r\nb"\r\n\r\n张三,"x"\n';
+    const ends: number[] = [];
+    for await (const record of csvRecords(textStream(text, 3))) ends.push(record.end);
+    const bytes = (prefix: string) => new TextEncoder().encode(prefix).length;
+    expect(ends).toEqual([bytes('name,note\r\nZoë,"a\r\nb"\r\n'), bytes(text)]);
+  });
+
+  it("resumes at any record's end with the same records, numbered as before", async () => {
+    const rows = Array.from({ length: 300 }, (_, i) => (i % 7 === 0 ? `${i},"Shop ${i}, ""Ltd""\nfloor ${i}",x` : i % 11 === 0 ? `${i},short` : `${i},Café ${i},y`));
+    const text = `id,name,flag\r\n${rows.join("\r\n")}\r\n\r\n`;
+    const bytes = new TextEncoder().encode(text);
+    const whole: CsvRecord[] = [];
+    let headers: string[] = [];
+    for await (const record of csvRecords(textStream(text, 50), { onHeaders: (found) => (headers = found) })) whole.push(record);
+    for (const cut of [0, 1, 6, 7, 150, 298, 299]) {
+      const from = whole[cut]!.end;
+      const rest = new TextDecoder().decode(bytes.subarray(from));
+      const resumed: CsvRecord[] = [];
+      for await (const record of csvRecords(textStream(rest, 50), { delimiter: ",", resume: { headers, line: whole[cut]!.line } })) {
+        resumed.push({ ...record, end: from + record.end });
+      }
+      expect(resumed).toEqual(whole.slice(cut + 1));
+    }
   });
 });

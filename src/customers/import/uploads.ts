@@ -9,6 +9,7 @@ import { attributeDefinitions } from "../attributes.ts";
 import { checkMapping, suggestMapping, type ColumnMapping } from "./column-mapping.ts";
 import { decodeCsv, type CsvEncoding } from "./decode.ts";
 import { IMPORT_FIELDS } from "./fields.ts";
+import { forgetMet } from "./met-customers.ts";
 import { csvRecords } from "./rows.ts";
 import type { Delimiter } from "./sniff.ts";
 
@@ -89,6 +90,7 @@ export async function updateImport(db: Database, actor: Actor, importId: string,
       if (issues.length) throw new BadRequestError("The mapping is invalid.", issues);
     }
     await tx.delete(importProblems).where(eq(importProblems.importId, importId));
+    await forgetMet(tx, importId);
     const [row] = await tx
       .update(imports)
       .set({ mapping: change.mapping ?? current.mapping, options: { ...current.options, ...change.options }, status: "uploaded", rowsDone: 0, rowsValid: 0, rowsRejected: 0, lastLine: 1, results: {}, finishedAt: null, updatedAt: new Date() })
@@ -110,6 +112,7 @@ export async function startProcessing(db: Database, queue: Queue, actor: Actor, 
     if (!current) throw new NotFoundError("import", importId);
     if (current.status === "validating" || current.status === "running") return undefined;
     await tx.delete(importProblems).where(eq(importProblems.importId, importId));
+    await forgetMet(tx, importId);
     const [started] = await tx
       .update(imports)
       .set({ status, rowsDone: 0, rowsValid: 0, rowsRejected: 0, lastLine: 1, results: {}, finishedAt: null, updatedAt: new Date() })

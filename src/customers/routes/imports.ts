@@ -38,6 +38,8 @@ const Import = z
   .openapi("Import");
 
 function importView(row: ImportRow): z.infer<typeof Import> {
+  // The cursor is where the next invocation starts reading, not something the run did.
+  const { cursor: _cursor, ...results } = row.results;
   return {
     id: row.id,
     status: row.status,
@@ -49,7 +51,7 @@ function importView(row: ImportRow): z.infer<typeof Import> {
     mapping: row.mapping,
     options: row.options,
     progress: { rowsDone: row.rowsDone, rowsValid: row.rowsValid, rowsRejected: row.rowsRejected },
-    results: row.results as Record<string, number>,
+    results: results as Record<string, number>,
     error: row.error,
     createdAt: row.createdAt.toISOString(),
     finishedAt: row.finishedAt?.toISOString() ?? null,

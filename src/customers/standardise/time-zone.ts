@@ -1,4 +1,8 @@
 const formatters = new Map<string, Intl.DateTimeFormat>();
+// Each conversion formats twice, and an import's rows repeat the same few moments (every line of
+// an invoice), so recent answers are kept; the map is emptied when full, to stay small.
+const converted = new Map<string, number>();
+const MAX_CONVERTED = 4096;
 
 /**
  * Converts a wall-clock time in an IANA time zone to a UTC instant. `wallClock` is the local
@@ -7,8 +11,16 @@ const formatters = new Map<string, Intl.DateTimeFormat>();
  * the offset in force at that moment. Throws a RangeError for an unknown zone.
  */
 export function wallClockToUtc(wallClock: number, timeZone: string): number {
-  const guess = wallClock - offsetAt(wallClock, timeZone);
-  return wallClock - offsetAt(guess, timeZone);
+  if (timeZone === "UTC") return wallClock;
+  const key = `${timeZone} ${wallClock}`;
+  let instant = converted.get(key);
+  if (instant === undefined) {
+    const guess = wallClock - offsetAt(wallClock, timeZone);
+    instant = wallClock - offsetAt(guess, timeZone);
+    if (converted.size >= MAX_CONVERTED) converted.clear();
+    converted.set(key, instant);
+  }
+  return instant;
 }
 
 // How far the zone's clocks are ahead of UTC at `instant`, in milliseconds.

@@ -15,6 +15,12 @@ export type ImportResults = {
   refunds: number;
 };
 
+/**
+ * Where the committed work of a run ends: the last record done and the byte offset just after it,
+ * so the next invocation reads the file from there instead of from the start.
+ */
+export type ImportCursor = { line: number; offset: number };
+
 export type ImportOptions = { source: string; dateOrder: "YMD" | "DMY" | "MDY"; timeZone: string; currency: string | null };
 
 /**
@@ -40,7 +46,7 @@ export const imports = pgTable(
     rowsValid: integer().notNull().default(0),
     rowsRejected: integer().notNull().default(0),
     lastLine: integer().notNull().default(1),
-    results: jsonb().$type<Partial<ImportResults>>().notNull().default({}),
+    results: jsonb().$type<Partial<ImportResults> & { cursor?: ImportCursor }>().notNull().default({}),
     error: text(),
     createdBy: text(),
     finishedAt: timestamp({ withTimezone: true }),
@@ -60,4 +66,19 @@ export const importProblems = pgTable(
     problem: text().notNull(),
   },
   (table) => [primaryKey({ columns: [table.tenantId, table.importId, table.line, table.column] })],
+);
+
+/**
+ * The customers a run has matched or created so far, in whichever invocation: a later row of a
+ * customer only fills what is still empty, so the run must know whom earlier batches met.
+ * Written with the batch that met them, cleared when the run finishes or starts again.
+ */
+export const importMetCustomers = pgTable(
+  "import_met_customers",
+  {
+    tenantId: tenantId(),
+    importId: uuid().notNull(),
+    customerId: uuid().notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.tenantId, table.importId, table.customerId] })],
 );
