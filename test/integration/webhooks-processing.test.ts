@@ -29,8 +29,8 @@ type Order = { id: string; externalId: string; status: string; currency: string;
 type Customer = { id: string; name: string | null; email: string | null; phone: string | null; country: string | null; tags: string[]; emailConsent: boolean; identities: Array<{ platform: string; externalId: string }> };
 
 async function orderOf(owner: Account, source: string, externalId: string): Promise<Order | undefined> {
-  const page = await expectJson<{ items: Order[] }>(await call("GET", `/v1/orders?limit=200`, { token: owner.tokens.accessToken }));
-  const found = page.items.find((order) => order.externalId === externalId);
+  const page = await expectJson<{ items: Array<Order & { source: string }> }>(await call("GET", `/v1/orders?limit=200`, { token: owner.tokens.accessToken }));
+  const found = page.items.find((order) => order.source === source && order.externalId === externalId);
   return found && expectJson<Order>(await call("GET", `/v1/orders/${found.id}`, { token: owner.tokens.accessToken }));
 }
 
@@ -220,7 +220,7 @@ describe("processing through the queue", () => {
     expect(gaveUp.error).toMatch(/^gave up after 2 attempts: processing failed \(database error 22003\)/);
   });
 
-  it("marks a signed but unreadable payload dead at once, and refuses to replay a purged one", async () => {
+  it("marks a signed but unreadable payload dead at once; the nightly run purges it after the retention period, and a purged one cannot be replayed", async () => {
     const owner = await signUp();
     const { integration } = await shopify(owner);
     const body = JSON.stringify({ id: 1, currency: "not money", line_items: [] });
@@ -228,7 +228,9 @@ describe("processing through the queue", () => {
     const dead = await settled(owner, integration.id, deliveryId);
     expect(dead).toMatchObject({ status: "dead", attempts: 1, error: "order has no currency" });
     await withDatabase((db) => db.execute(sql`update webhook_deliveries set received_at = now() - interval '31 days' where id = ${deliveryId}`));
-    await withDatabase((db) => db.execute(sql`select purge_webhook_payloads()`));
+    const nightly = createMessageBatch("ckm-jobs", [{ id: "n1", timestamp: new Date(), attempts: 1, body: { kind: "nightly.run", scheduledAt: new Date().toISOString() } }]);
+    await worker.queue(nightly, env);
+    expect((await getQueueResult(nightly, createExecutionContext())).explicitAcks).toEqual(["n1"]);
     const purged = await expectJson<Delivery & { payload: string | null; payloadPurgedAt: string | null }>(await call("GET", `/v1/integrations/${integration.id}/deliveries/${deliveryId}`, { token: owner.tokens.accessToken }));
     expect(purged.payload).toBeNull();
     expect(purged.payloadPurgedAt).not.toBeNull();

@@ -31,6 +31,12 @@ type ScoreRow = {
   segment: string;
 };
 
+/** A probability or count as a 4-byte float stores it: six significant digits, and 0 for what would underflow. */
+function stored(value: number | null): number | null {
+  if (value === null || !Number.isFinite(value)) return null;
+  return Math.abs(value) < 1e-30 ? 0 : Number(value.toPrecision(6));
+}
+
 function nearest(centroids: number[][], point: number[]): number {
   let best = 0;
   let bestDistance = Infinity;
@@ -81,13 +87,13 @@ export async function scoreChunk(tx: Transaction, run: RunContext, models: Fitte
     if (pAlive !== null && pAlive < 0.3) tags.push({ tag: "likely lapsed", weight: 0.9 });
     return {
       customer_id: row.customer_id,
-      p_alive: pAlive,
-      expected_30: bg ? conditionalExpectedPurchases(bg, history, 30 / DAYS_PER_WEEK) : null,
-      expected_90: bg ? conditionalExpectedPurchases(bg, history, 90 / DAYS_PER_WEEK) : null,
-      expected_365: bg ? conditionalExpectedPurchases(bg, history, 365 / DAYS_PER_WEEK) : null,
+      p_alive: stored(pAlive),
+      expected_30: bg ? stored(conditionalExpectedPurchases(bg, history, 30 / DAYS_PER_WEEK)) : null,
+      expected_90: bg ? stored(conditionalExpectedPurchases(bg, history, 90 / DAYS_PER_WEEK)) : null,
+      expected_365: bg ? stored(conditionalExpectedPurchases(bg, history, 365 / DAYS_PER_WEEK)) : null,
       next_order_at: nextWeeks === null ? null : new Date(run.asOf.getTime() + nextWeeks * DAYS_PER_WEEK * 86_400_000).toISOString(),
       clv_minor: clv,
-      churn_risk: churnRisk,
+      churn_risk: stored(churnRisk),
       cluster,
       loyalty,
       tags,
