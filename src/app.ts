@@ -5,6 +5,7 @@ import { AppError, MethodNotAllowedError } from "./platform/errors.ts";
 import { mountApiDocs, validationHook } from "./platform/openapi.ts";
 import { problemResponse } from "./platform/problem.ts";
 import { requestContext } from "./platform/request-context.ts";
+import { securityHeaders } from "./platform/security-headers.ts";
 import { services } from "./platform/services.ts";
 import { customerRoutes } from "./customers/routes/index.ts";
 import { systemRoutes } from "./system/routes/index.ts";
@@ -16,6 +17,7 @@ import { webhookRoutes } from "./webhooks/routes/index.ts";
 export function createApp() {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
   app.use(requestContext());
+  app.use(securityHeaders());
   app.use(services());
   app.onError((error, c) => problemResponse(c, error));
   app.notFound((c) => {
