@@ -12,6 +12,8 @@ declare module "vitest" {
     dbProxy: string;
     signingKeys: string;
     sampleCsv: string;
+    fuzzRuns: number;
+    fuzzSeed: number;
   }
 }
 
@@ -28,6 +30,8 @@ export default async function setup(project: TestProject) {
   project.provide("dbProxy", bridge.proxy);
   project.provide("signingKeys", JSON.stringify([await generateSigningKey()]));
   project.provide("sampleCsv", readFileSync(SAMPLE_CSV, "utf8"));
+  project.provide("fuzzRuns", Number(process.env.FUZZ_RUNS ?? 3));
+  project.provide("fuzzSeed", Number(process.env.FUZZ_SEED ?? 20261123));
   console.log(`database for worker tests: ${bridge.embedded ? "embedded (in memory)" : "DATABASE_URL"}`);
   return () => bridge.close();
 }
