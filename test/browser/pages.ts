@@ -3,10 +3,10 @@ import { createServer, type Server } from "node:http";
 export type Page = { origin: string; close(): Promise<void> };
 
 /** Serves one HTML page on its own origin, as a tenant's shop would. */
-export async function servePage(port: number, html: string): Promise<Page> {
+export async function servePage(port: number, html: () => string): Promise<Page> {
   const server: Server = createServer((request, response) => {
     response.writeHead(request.url === "/" || request.url?.startsWith("/?") ? 200 : 404, { "content-type": "text/html; charset=utf-8" });
-    response.end(request.url === "/" || request.url?.startsWith("/?") ? html : "not found");
+    response.end(request.url === "/" || request.url?.startsWith("/?") ? html() : "not found");
   });
   await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
   return { origin: `http://127.0.0.1:${port}`, close: () => new Promise((resolve) => server.close(() => resolve())) };

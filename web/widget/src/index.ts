@@ -31,7 +31,7 @@ function boot(script: HTMLScriptElement): void {
 
   const responder = (survey: Survey, responseId = uuid(), startedAt = new Date().toISOString()): Save =>
     (answers: Answers, complete: boolean, website: string) =>
-      api.save(responseId, { surveyId: survey.id, version: survey.version, visitorId: visitor, language: survey.language, answers, complete, startedAt, website, identity });
+      api.save(responseId, { surveyId: survey.id, version: survey.version, visitorId: visitor, language: survey.language, answers, complete, startedAt, website, identity, pageUrl: location.href.slice(0, 2000) });
 
   function show(survey: Survey): void {
     if (showing) return void waiting.push(survey);
