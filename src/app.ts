@@ -12,6 +12,7 @@ import { systemRoutes } from "./system/routes/index.ts";
 import { tenancyRoutes } from "./tenancy/routes/index.ts";
 import { segmentRoutes } from "./segments/routes/index.ts";
 import { webhookRoutes } from "./webhooks/routes/index.ts";
+import { mountHostedSurveyPage } from "./surveys/hosted-page.ts";
 
 /** Builds the HTTP application: middleware, error handling, and every capability's routes. */
 export function createApp() {
@@ -30,6 +31,7 @@ export function createApp() {
 
   const routes = app.route("/", systemRoutes).route("/", tenancyRoutes).route("/", customerRoutes).route("/", webhookRoutes).route("/", segmentRoutes);
   mountApiDocs(app);
+  mountHostedSurveyPage(app);
   return routes;
 }
 

@@ -3,7 +3,7 @@ import type { Survey } from "./types.ts";
 export type Listing = { settings: { globalRecontactDays: number | null }; surveys: Survey[] };
 
 /** The widget endpoints of one ckm host, called with the tenant's publishable key. */
-export function client(base: string, key: string) {
+export function client(base: string, key: string, language = navigator.language || "en") {
   async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
     const response = await fetch(base + path, {
       method,
@@ -15,7 +15,7 @@ export function client(base: string, key: string) {
     if (!response.ok) throw new Error(`ckm: ${method} ${path} answered ${response.status}`);
     return (response.status === 204 ? undefined : await response.json()) as T;
   }
-  const lang = encodeURIComponent(navigator.language || "en");
+  const lang = encodeURIComponent(language);
   return {
     list: () => call<Listing>("GET", `/v1/widget/surveys?lang=${lang}&url=${encodeURIComponent(location.href)}`),
     get: (id: string) => call<Survey>("GET", `/v1/widget/surveys/${encodeURIComponent(id)}?lang=${lang}`),

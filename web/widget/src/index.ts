@@ -22,7 +22,7 @@ const quiet = () => undefined;
 function boot(script: HTMLScriptElement): void {
   const key = script.dataset.key;
   if (!key) return;
-  const api = client(new URL(script.src).origin, key);
+  const api = client(new URL(script.src).origin, key, script.dataset.lang);
   const visitor = visitorId();
   const listeners: Listeners = {};
   const waiting: Survey[] = [];
@@ -33,7 +33,10 @@ function boot(script: HTMLScriptElement): void {
     (answers: Answers, complete: boolean, website: string) =>
       api.save(responseId, { surveyId: survey.id, version: survey.version, visitorId: visitor, language: survey.language, answers, complete, startedAt, website, identity, pageUrl: location.href.slice(0, 2000) });
 
-  function show(survey: Survey): void {
+  const position = script.dataset.position as Survey["theme"]["position"] | undefined;
+
+  function show(found: Survey): void {
+    const survey = position ? { ...found, theme: { ...found.theme, position } } : found;
     if (showing) return void waiting.push(survey);
     showing = true;
     markSeen(survey.id, Date.now());
