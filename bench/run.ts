@@ -8,6 +8,7 @@ const benchmarks: Record<string, () => Promise<{ run(): Promise<string> }>> = {
   "import-rate": () => import("./import-rate.ts"),
   "webhook-receive": () => import("./webhook-receive.ts"),
   widget: () => import("./widget.ts"),
+  load: () => import("./load.ts"),
 };
 
 const requested = process.argv.slice(2);

@@ -3,7 +3,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
-export type RunningWorker = { url: string; peakRssMiB(): number; stop(): Promise<void> };
+export type RunningWorker = { url: string; peakRssMiB(): number; rssMiB(): number; stop(): Promise<void> };
 
 /** Resident memory of every workerd process in a process group, in MiB. */
 function workerdRssMiB(group: number): number {
@@ -41,6 +41,7 @@ export async function startWorker(vars: Record<string, string>, port = 8797): Pr
   return {
     url,
     peakRssMiB: () => peak,
+    rssMiB: () => workerdRssMiB(child.pid!),
     async stop() {
       clearInterval(sampler);
       try {
