@@ -3,6 +3,8 @@ import { parseEnv } from "../env.ts";
 import { openDatabase } from "../platform/db.ts";
 import { createLogger } from "../platform/logger.ts";
 import { failRun } from "../segments/advance-run.ts";
+import { failBackup } from "../backups/backups.ts";
+import { failRestore } from "../backups/restore-backup.ts";
 import { markDead } from "../webhooks/process-delivery.ts";
 import { JobMessage } from "./messages.ts";
 import { describeError } from "../platform/error-text.ts";
@@ -13,7 +15,7 @@ export const DEAD_LETTER_QUEUE = "ckm-jobs-dlq";
 /**
  * Consumes the dead-letter queue: jobs that failed every retry. Each is logged with its kind so
  * an operator can find it, and jobs a tenant can see are marked there too (a webhook delivery
- * becomes `dead` with its last error, a segmentation run `failed`). A letter that cannot be recorded now is retried.
+ * becomes `dead` with its last error, a segmentation run, backup or restore `failed`). A letter that cannot be recorded now is retried.
  */
 export async function consumeDeadLetters(batch: MessageBatch<unknown>, env: Bindings): Promise<void> {
   const log = createLogger({ queue: batch.queue });
@@ -23,11 +25,13 @@ export async function consumeDeadLetters(batch: MessageBatch<unknown>, env: Bind
     log.error("job dead-lettered", { messageId: message.id, kind });
     try {
       const job = parsed.success ? parsed.data : null;
-      if (job?.kind === "webhook.process" || job?.kind === "segmentation.run") {
+      if (job?.kind === "webhook.process" || job?.kind === "segmentation.run" || job?.kind === "backup.run" || job?.kind === "backup.restore") {
         const handle = openDatabase(parseEnv(env));
         try {
           if (job.kind === "webhook.process") await markDead(handle.db, job.tenantId, job.deliveryId);
-          else await failRun(handle.db, job.tenantId, job.runId);
+          else if (job.kind === "segmentation.run") await failRun(handle.db, job.tenantId, job.runId);
+          else if (job.kind === "backup.run") await failBackup(handle.db, job.tenantId, job.backupId);
+          else await failRestore(handle.db, job.tenantId, job.backupId);
         } finally {
           await handle.close();
         }
