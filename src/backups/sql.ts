@@ -19,7 +19,7 @@ export async function rowsAfter(
 ): Promise<Array<{ line: string; key: string }>> {
   const name = quoteIdent(table.name);
   const keys = table.primaryKey.map(quoteIdent);
-  const row = table.omit.length ? sql`to_jsonb(t) - ${table.omit}::text[]` : sql`to_jsonb(t)`;
+  const row = sql.raw(["to_jsonb(t)", ...table.omit.map((column) => `'${column.replaceAll("'", "''")}'`)].join(" - "));
   const keyJson = sql.raw(`jsonb_build_object(${table.primaryKey.map((key, i) => `'${key}', t.${keys[i]}`).join(", ")})::text`);
   const where = after
     ? sql`where (${sql.raw(keys.map((key) => `t.${key}`).join(", "))}) > (select ${sql.raw(keys.map((key) => `a.${key}`).join(", "))} from jsonb_populate_record(null::${sql.raw(name)}, ${JSON.stringify(after)}::jsonb) a)`
