@@ -37,9 +37,12 @@ export const EnvSchema = z.object({
     .optional(),
   /** JSON array of private ES256 JWKs; the first signs, all verify (see README, key rotation). */
   AUTH_SIGNING_KEYS: z.string({ error: "is not set" }).min(1, { error: "is empty" }),
-  /** JSON `{ currentKeyId, keys: { id: base64 } }`: master secrets of backup encryption (see README, backups). */
+  /**
+   * JSON `{ currentKeyId, keys: { id: base64 } }`: master secrets of backup encryption (see README,
+   * backups). Checked when set; when missing, only backup work fails (see backupKeys).
+   */
   BACKUP_KEYS: z
-    .string({ error: "is not set" })
+    .string()
     .transform((text, ctx) => {
       try {
         return JSON.parse(text) as unknown;
@@ -48,7 +51,8 @@ export const EnvSchema = z.object({
         return z.NEVER;
       }
     })
-    .pipe(BackupKeyRing),
+    .pipe(BackupKeyRing)
+    .optional(),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
 });
 
@@ -71,4 +75,10 @@ export function parseEnv(bindings: Bindings): Env {
   }
   parsed.set(bindings, result.data);
   return result.data;
+}
+
+/** The backup key ring; backups, verification and restores cannot run without it. */
+export function backupKeys(env: Env): BackupKeyRing {
+  if (!env.BACKUP_KEYS) throw new ConfigurationError([{ variable: "BACKUP_KEYS", message: "is not set" }]);
+  return env.BACKUP_KEYS;
 }

@@ -1,6 +1,6 @@
 import type { JobContext, JobHandlers } from "./consume.ts";
 import type { JobMessage } from "./messages.ts";
-import { parseEnv } from "../env.ts";
+import { backupKeys, parseEnv } from "../env.ts";
 import { processImport, type ImportMode } from "../customers/import/process-import.ts";
 import { openDatabase, type Database } from "../platform/db.ts";
 import { advanceRun } from "../segments/advance-run.ts";
@@ -23,7 +23,7 @@ export const jobHandlers: JobHandlers = {
   "segmentation.run": (job, ctx) => withDatabase(ctx, (db) => advanceRun(db, ctx.env.JOBS, job.tenantId, job.runId, ctx.log)),
   "backup.run": (job, ctx) => backupJob(job, ctx),
   "backup.restore": (job, ctx) =>
-    withDatabase(ctx, (db) => advanceRestore({ db, bucket: ctx.env.BACKUPS, keys: parseEnv(ctx.env).BACKUP_KEYS, jobs: ctx.env.JOBS, log: ctx.log }, job.tenantId, job.backupId)),
+    withDatabase(ctx, (db) => advanceRestore({ db, bucket: ctx.env.BACKUPS, keys: backupKeys(parseEnv(ctx.env)), jobs: ctx.env.JOBS, log: ctx.log }, job.tenantId, job.backupId)),
 };
 
 /**
@@ -31,7 +31,7 @@ export const jobHandlers: JobHandlers = {
  * another invocation holding the backup comes back when that one's lease ends.
  */
 async function backupJob(job: Extract<JobMessage, { kind: "backup.run" }>, ctx: JobContext): Promise<void> {
-  const step = await withDatabase(ctx, (db) => runBackupStep({ db, bucket: ctx.env.BACKUPS, keys: parseEnv(ctx.env).BACKUP_KEYS, log: ctx.log }, job.tenantId, job.backupId));
+  const step = await withDatabase(ctx, (db) => runBackupStep({ db, bucket: ctx.env.BACKUPS, keys: backupKeys(parseEnv(ctx.env)), log: ctx.log }, job.tenantId, job.backupId));
   if (step.outcome === "more") await ctx.env.JOBS.send(job);
   if (step.outcome === "wait") await ctx.env.JOBS.send(job, { delaySeconds: step.retryInSeconds });
 }

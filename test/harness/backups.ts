@@ -3,7 +3,7 @@ import { eq } from "drizzle-orm";
 import { backups, type BackupOptions, type BackupRestore } from "../../src/db/schema/index.ts";
 import { advanceRestore } from "../../src/backups/restore-backup.ts";
 import type { JobMessage } from "../../src/jobs/messages.ts";
-import { parseEnv } from "../../src/env.ts";
+import { backupKeys, parseEnv } from "../../src/env.ts";
 import { createLogger } from "../../src/platform/logger.ts";
 import { withTenant } from "../../src/platform/with-tenant.ts";
 import { runBackupStep, type BackupStep } from "../../src/backups/run-backup.ts";
@@ -23,7 +23,7 @@ export async function insertBackup(tenantId: string, options: BackupOptions = {}
 
 /** One queue invocation of a backup, on a connection of its own. */
 export async function backupStep(tenantId: string, backupId: string): Promise<BackupStep> {
-  return withDatabase((db) => runBackupStep({ db, bucket: env.BACKUPS, keys: parseEnv(env).BACKUP_KEYS, log }, tenantId, backupId));
+  return withDatabase((db) => runBackupStep({ db, bucket: env.BACKUPS, keys: backupKeys(parseEnv(env)), log }, tenantId, backupId));
 }
 
 /** A completed backup of the tenant, taken invocation after invocation as the queue would; returns its id and how many invocations it took. */
@@ -60,7 +60,7 @@ export async function restoreAsQueue(tenantId: string, backupId: string, restore
   );
   const { jobs, sent } = recordingQueue();
   for (let invocation = 0; invocation < 20; invocation++) {
-    await withDatabase((db) => advanceRestore({ db, bucket: env.BACKUPS, keys: parseEnv(env).BACKUP_KEYS, jobs, log }, tenantId, backupId));
+    await withDatabase((db) => advanceRestore({ db, bucket: env.BACKUPS, keys: backupKeys(parseEnv(env)), jobs, log }, tenantId, backupId));
     for (const job of sent.splice(0)) {
       if (job.kind === "backup.run") while ((await backupStep(job.tenantId, job.backupId)).outcome !== "done");
     }

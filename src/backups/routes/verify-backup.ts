@@ -1,4 +1,5 @@
 import { type RouteHandler } from "@hono/zod-openapi";
+import { backupKeys } from "../../env.ts";
 import { currentActor } from "../../platform/actor.ts";
 import type { AppEnv } from "../../platform/context.ts";
 import { defineRoute } from "../../platform/define-route.ts";
@@ -25,6 +26,6 @@ export const route = defineRoute({
 
 export const handler: RouteHandler<typeof route, AppEnv> = async (c) => {
   const services = c.get("services");
-  const backup = await verifyBackup(services.db(), c.env.BACKUPS, services.env.BACKUP_KEYS, currentActor(c), c.req.valid("param").backupId);
+  const backup = await verifyBackup(services.db(), c.env.BACKUPS, backupKeys(services.env), currentActor(c), c.req.valid("param").backupId);
   return c.json(backupView(backup), 200);
 };
