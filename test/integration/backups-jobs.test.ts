@@ -95,6 +95,32 @@ describe("the nightly backups", () => {
   });
 });
 
+describe("a nightly run where one tenant fails", () => {
+  it("queues the other tenants' backups, and is retried", async () => {
+    const failing = await signUp();
+    const healthy = await signUp();
+    await withDatabase((db) => withTenant(db, failing.tenantId, (tx) => tx.update(tenants).set({ backupRetention: { daily: 1, weekly: 0, monthly: 0 } })));
+    for (const day of ["2026-11-01", "2026-11-02"]) {
+      const id = await insertBackup(failing.tenantId);
+      await withDatabase((db) => withTenant(db, failing.tenantId, (tx) => tx.update(backups).set({ status: "completed", createdAt: new Date(`${day}T02:17:00Z`) }).where(eq(backups.id, id))));
+    }
+    const { env: recording, sent } = recordingEnv();
+    const bucket = {
+      list: (options: R2ListOptions) => {
+        if (options.prefix?.includes(failing.tenantId)) return Promise.reject(new Error("R2 is unavailable"));
+        return env.BACKUPS.list(options);
+      },
+    } as unknown as R2Bucket;
+    const ctx = createExecutionContext();
+    const batch = createMessageBatch("ckm-jobs", [{ id: "n2", timestamp: new Date(), attempts: 1, body: { kind: "nightly.run", scheduledAt: new Date().toISOString() } }]);
+    await worker.queue(batch, { ...recording, BACKUPS: bucket });
+    expect((await getQueueResult(batch, ctx)).retryMessages).toEqual([{ msgId: "n2" }]);
+    const queuedFor = (tenantId: string) => sent.filter((job) => job.kind === "backup.run" && job.tenantId === tenantId).length;
+    expect(queuedFor(healthy.tenantId)).toBe(1);
+    expect(queuedFor(failing.tenantId)).toBe(0);
+  });
+});
+
 describe("retention", () => {
   it("deletes the backups the policy does not keep, objects and rows, listing past 1,000 objects", async () => {
     const owner = await signUp();
