@@ -33,10 +33,14 @@ function api(base: string): Api {
   };
 }
 
+/** Polls until `done`; a dropped connection (wrangler dev restarting its workerd) is polled again. */
 async function until<T>(poll: () => Promise<T>, done: (value: T) => boolean): Promise<T> {
-  for (;;) {
-    const value = await poll();
-    if (done(value)) return value;
+  for (let failures = 0; ; ) {
+    const value = await poll().catch((error: unknown) => {
+      if (++failures > 20) throw error;
+      return undefined;
+    });
+    if (value !== undefined && done(value)) return value;
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
 }
@@ -77,7 +81,7 @@ export async function run(): Promise<string> {
     AUTH_SIGNING_KEYS: JSON.stringify([await generateSigningKey()]),
     BACKUP_KEYS: generateBackupKeys(),
     LOG_LEVEL: "warn",
-  });
+  }, Number(process.env.BENCH_PORT ?? 8813));
   const rows: Row[] = [];
   const notes: string[] = [];
   try {
