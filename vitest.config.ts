@@ -32,6 +32,7 @@ export default defineConfig({
                 DATABASE_URL: inject("databaseUrl"),
                 DB_LOCAL_PROXY: inject("dbProxy"),
                 AUTH_SIGNING_KEYS: inject("signingKeys"),
+                BACKUP_KEYS: inject("backupKeys"),
               },
             },
           })),

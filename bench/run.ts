@@ -9,6 +9,7 @@ const benchmarks: Record<string, () => Promise<{ run(): Promise<string> }>> = {
   "webhook-receive": () => import("./webhook-receive.ts"),
   widget: () => import("./widget.ts"),
   load: () => import("./load.ts"),
+  backup: () => import("./backup.ts"),
 };
 
 const requested = process.argv.slice(2);

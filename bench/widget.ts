@@ -13,7 +13,7 @@ const REPETITIONS = 7;
 const SERVER_URL = process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
 const BENCH_DB = "ckm_bench_widget";
 const WORKER_PORT = Number(process.env.BENCH_WIDGET_PORT ?? 8812);
-const PAGE_PORT = WORKER_PORT + 1;
+const PAGE_PORT = Number(process.env.BENCH_WIDGET_PAGE_PORT ?? 8816);
 /** The yardstick: a popular survey embed script, 12 KB gzipped, that only opens an iframe. */
 const POPULAR_EMBED_GZIP_BYTES = 12 * 1024;
 

@@ -17,3 +17,19 @@ export async function localSigningKeys(): Promise<string> {
   writeFileSync(SIGNING_KEYS_FILE, `${secret}\n`, { mode: 0o600 });
   return secret;
 }
+
+const BACKUP_KEYS_FILE = `${DATA_DIR}backup-keys.json`;
+
+/** A BACKUP_KEYS value with one fresh 256-bit master key. */
+export function generateBackupKeys(): string {
+  const secret = Buffer.from(crypto.getRandomValues(new Uint8Array(32))).toString("base64");
+  return JSON.stringify({ currentKeyId: "k1", keys: { k1: secret } });
+}
+
+/** The BACKUP_KEYS value for local runs: made once, kept so local backups stay readable across restarts. */
+export function localBackupKeys(): string {
+  if (existsSync(BACKUP_KEYS_FILE)) return readFileSync(BACKUP_KEYS_FILE, "utf8").trim();
+  const secret = generateBackupKeys();
+  writeFileSync(BACKUP_KEYS_FILE, `${secret}\n`, { mode: 0o600 });
+  return secret;
+}

@@ -2,7 +2,7 @@ import { spawn } from "node:child_process";
 import { startBridge } from "./db/bridge.ts";
 import { migrate } from "./db/migrate.ts";
 import { nodePool } from "./db/node-pool.ts";
-import { EMBEDDED_DATA_DIR, localSigningKeys, WRANGLER_STATE_DIR } from "./local-stack.ts";
+import { EMBEDDED_DATA_DIR, localBackupKeys, localSigningKeys, WRANGLER_STATE_DIR } from "./local-stack.ts";
 import { DEMO_OWNER, seedDemo } from "./seed-demo.ts";
 
 /**
@@ -39,6 +39,7 @@ const wrangler = spawn(
     "--var", `DATABASE_URL:${bridge.databaseUrl}`,
     "--var", `DB_LOCAL_PROXY:${bridge.proxy}`,
     "--var", `AUTH_SIGNING_KEYS:${await localSigningKeys()}`,
+    "--var", `BACKUP_KEYS:${localBackupKeys()}`,
   ],
   { stdio: ["ignore", "inherit", "inherit"], env: { ...process.env, WRANGLER_SEND_METRICS: "false" }, detached: true },
 );

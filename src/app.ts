@@ -11,6 +11,7 @@ import { customerRoutes } from "./customers/routes/index.ts";
 import { systemRoutes } from "./system/routes/index.ts";
 import { tenancyRoutes } from "./tenancy/routes/index.ts";
 import { segmentRoutes } from "./segments/routes/index.ts";
+import { backupRoutes } from "./backups/routes/index.ts";
 import { webhookRoutes } from "./webhooks/routes/index.ts";
 import { mountHostedSurveyPage } from "./surveys/hosted-page.ts";
 
@@ -29,7 +30,7 @@ export function createApp() {
     return problemResponse(c, error);
   });
 
-  const routes = app.route("/", systemRoutes).route("/", tenancyRoutes).route("/", customerRoutes).route("/", webhookRoutes).route("/", segmentRoutes);
+  const routes = app.route("/", systemRoutes).route("/", tenancyRoutes).route("/", customerRoutes).route("/", webhookRoutes).route("/", segmentRoutes).route("/", backupRoutes);
   mountApiDocs(app);
   mountHostedSurveyPage(app);
   return routes;

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { ConfigurationError } from "./platform/errors.ts";
 import type { JobMessage } from "./jobs/messages.ts";
+import { BackupKeyRing } from "./backups/keys.ts";
 
 /** Bindings declared in wrangler.toml; their presence is checked by the runtime, not here. */
 export type Bindings = {
@@ -8,6 +9,7 @@ export type Bindings = {
   DB_LOCAL_PROXY?: string;
   LOG_LEVEL?: string;
   AUTH_SIGNING_KEYS?: string;
+  BACKUP_KEYS?: string;
   JOBS: Queue<JobMessage>;
   BACKUPS: R2Bucket;
   /** Uploaded import files, kept while their import runs. */
@@ -35,6 +37,22 @@ export const EnvSchema = z.object({
     .optional(),
   /** JSON array of private ES256 JWKs; the first signs, all verify (see README, key rotation). */
   AUTH_SIGNING_KEYS: z.string({ error: "is not set" }).min(1, { error: "is empty" }),
+  /**
+   * JSON `{ currentKeyId, keys: { id: base64 } }`: master secrets of backup encryption (see README,
+   * backups). Checked when set; when missing, only backup work fails (see backupKeys).
+   */
+  BACKUP_KEYS: z
+    .string()
+    .transform((text, ctx) => {
+      try {
+        return JSON.parse(text) as unknown;
+      } catch {
+        ctx.addIssue({ code: "custom", message: "must be JSON" });
+        return z.NEVER;
+      }
+    })
+    .pipe(BackupKeyRing)
+    .optional(),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
 });
 
@@ -57,4 +75,10 @@ export function parseEnv(bindings: Bindings): Env {
   }
   parsed.set(bindings, result.data);
   return result.data;
+}
+
+/** The backup key ring; backups, verification and restores cannot run without it. */
+export function backupKeys(env: Env): BackupKeyRing {
+  if (!env.BACKUP_KEYS) throw new ConfigurationError([{ variable: "BACKUP_KEYS", message: "is not set" }]);
+  return env.BACKUP_KEYS;
 }

@@ -1,12 +1,14 @@
 import type { JobContext, JobHandlers } from "./consume.ts";
 import type { JobMessage } from "./messages.ts";
-import { parseEnv } from "../env.ts";
+import { backupKeys, parseEnv } from "../env.ts";
 import { processImport, type ImportMode } from "../customers/import/process-import.ts";
 import { openDatabase, type Database } from "../platform/db.ts";
 import { advanceRun } from "../segments/advance-run.ts";
 import { requestRun } from "../segments/runs.ts";
 import { processDelivery } from "../webhooks/process-delivery.ts";
 import { runNightly } from "./nightly.ts";
+import { runBackupStep } from "../backups/run-backup.ts";
+import { advanceRestore } from "../backups/restore-backup.ts";
 
 /** The handler of every job kind; the type makes a missing kind a compile error. */
 export const jobHandlers: JobHandlers = {
@@ -19,7 +21,20 @@ export const jobHandlers: JobHandlers = {
       if (outcome?.orders?.length || outcome?.refunds?.length) await requestRun(db, ctx.env.JOBS, job.tenantId, "data_change");
     }),
   "segmentation.run": (job, ctx) => withDatabase(ctx, (db) => advanceRun(db, ctx.env.JOBS, job.tenantId, job.runId, ctx.log)),
+  "backup.run": (job, ctx) => backupJob(job, ctx),
+  "backup.restore": (job, ctx) =>
+    withDatabase(ctx, (db) => advanceRestore({ db, bucket: ctx.env.BACKUPS, keys: backupKeys(parseEnv(ctx.env)), jobs: ctx.env.JOBS, log: ctx.log }, job.tenantId, job.backupId)),
 };
+
+/**
+ * Runs one invocation's share of a backup; the rest goes to a new message. A message that finds
+ * another invocation holding the backup comes back when that one's lease ends.
+ */
+async function backupJob(job: Extract<JobMessage, { kind: "backup.run" }>, ctx: JobContext): Promise<void> {
+  const step = await withDatabase(ctx, (db) => runBackupStep({ db, bucket: ctx.env.BACKUPS, keys: backupKeys(parseEnv(ctx.env)), log: ctx.log }, job.tenantId, job.backupId));
+  if (step.outcome === "more") await ctx.env.JOBS.send(job);
+  if (step.outcome === "wait") await ctx.env.JOBS.send(job, { delaySeconds: step.retryInSeconds });
+}
 
 async function withDatabase<T>(ctx: JobContext, work: (db: Database) => Promise<T>): Promise<T> {
   const handle = openDatabase(parseEnv(ctx.env));

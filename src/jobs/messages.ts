@@ -10,6 +10,8 @@ export const JobMessage = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("import.run"), tenantId: z.uuid(), importId: z.uuid() }),
   z.object({ kind: z.literal("webhook.process"), tenantId: z.uuid(), deliveryId: z.uuid() }),
   z.object({ kind: z.literal("segmentation.run"), tenantId: z.uuid(), runId: z.uuid() }),
+  z.object({ kind: z.literal("backup.run"), tenantId: z.uuid(), backupId: z.uuid() }),
+  z.object({ kind: z.literal("backup.restore"), tenantId: z.uuid(), backupId: z.uuid() }),
 ]);
 
 export type JobMessage = z.infer<typeof JobMessage>;

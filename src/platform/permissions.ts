@@ -12,6 +12,7 @@ const MANAGERS = ["owner", "admin"] as const satisfies readonly Role[];
 const READERS_OF_PERSONAL_DATA = ["owner", "admin", "analyst"] as const satisfies readonly Role[];
 /** Staff who work with customers day to day: they also log calls and notes. */
 const WORKERS = ["owner", "admin", "analyst"] as const satisfies readonly Role[];
+const OWNERS = ["owner"] as const satisfies readonly Role[];
 const STAFF: readonly Credential[] = ["user"];
 const STAFF_AND_SERVERS: readonly Credential[] = ["user", "secret_key"];
 
@@ -90,6 +91,13 @@ export const PERMISSIONS = {
   "segmentation.runs.get": { roles: EVERYONE, credentials: STAFF_AND_SERVERS },
   "segmentation.runs.scores": { roles: EVERYONE, credentials: STAFF_AND_SERVERS },
   "customers.scores": { roles: EVERYONE, credentials: STAFF_AND_SERVERS },
+  "backups.create": { roles: MANAGERS, credentials: STAFF_AND_SERVERS },
+  "backups.list": { roles: MANAGERS, credentials: STAFF_AND_SERVERS },
+  "backups.get": { roles: MANAGERS, credentials: STAFF_AND_SERVERS },
+  "backups.verify": { roles: MANAGERS, credentials: STAFF_AND_SERVERS },
+  /** A backup holds every row of the tenant, credentials' hashes included: only its owners take one away or write one back. */
+  "backups.download": { roles: OWNERS, credentials: STAFF },
+  "backups.restore": { roles: OWNERS, credentials: STAFF },
 } as const satisfies Record<string, Permission>;
 
 export type OperationId = keyof typeof PERMISSIONS;

@@ -21,6 +21,7 @@ import { withTenant } from "../../src/platform/with-tenant.ts";
 import { addMember, createKey, signUp, type Account } from "./accounts.ts";
 import { call } from "./api.ts";
 import { withDatabase } from "./database.ts";
+import { takeBackup } from "./backups.ts";
 
 export const ALLOWED_ORIGIN = "https://shop.example.com";
 
@@ -49,6 +50,8 @@ export type Fixture = {
   deliveryId: string;
   /** A finished segmentation run that scored the first customer. */
   runId: string;
+  /** A completed backup of the tenant. */
+  backupId: string;
   callers: Caller[];
 };
 
@@ -97,6 +100,7 @@ export async function createFixture(): Promise<Fixture> {
     importId: await uploadFresh(owner),
     ...(await insertIntegration(owner.tenantId)),
     runId: await insertRun(owner.tenantId, customerIds[0]!),
+    backupId: (await takeBackup(owner.tenantId)).backupId,
     callers,
   };
 }

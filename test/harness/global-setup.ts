@@ -11,6 +11,7 @@ declare module "vitest" {
     databaseUrl: string;
     dbProxy: string;
     signingKeys: string;
+    backupKeys: string;
     sampleCsv: string;
     fuzzRuns: number;
     fuzzSeed: number;
@@ -29,9 +30,15 @@ export default async function setup(project: TestProject) {
   project.provide("databaseUrl", bridge.databaseUrl);
   project.provide("dbProxy", bridge.proxy);
   project.provide("signingKeys", JSON.stringify([await generateSigningKey()]));
+  project.provide("backupKeys", JSON.stringify({ currentKeyId: "k2", keys: { k1: randomKey(), k2: randomKey() } }));
   project.provide("sampleCsv", readFileSync(SAMPLE_CSV, "utf8"));
   project.provide("fuzzRuns", Number(process.env.FUZZ_RUNS ?? 3));
   project.provide("fuzzSeed", Number(process.env.FUZZ_SEED ?? 20261123));
   console.log(`database for worker tests: ${bridge.embedded ? "embedded (in memory)" : "DATABASE_URL"}`);
   return () => bridge.close();
+}
+
+/** A 256-bit master key, base64: the tests' BACKUP_KEYS ring holds an old and a current one. */
+function randomKey(): string {
+  return Buffer.from(crypto.getRandomValues(new Uint8Array(32))).toString("base64");
 }

@@ -21,6 +21,7 @@ function idsOf(a: Fixture): Record<string, string> {
     integrationId: a.integrationId,
     deliveryId: a.deliveryId,
     runId: a.runId,
+    backupId: a.backupId,
   };
 }
 
@@ -38,6 +39,7 @@ function secretsOf(a: Fixture): string[] {
     a.orderId,
     a.mergeId,
     a.importId,
+    a.backupId,
     a.integrationId,
     a.integrationSecret,
     a.deliveryId,

@@ -39,6 +39,8 @@ describe("the jobs queue consumer", () => {
       "import.run": async () => {},
       "webhook.process": async () => {},
       "segmentation.run": async () => {},
+      "backup.run": async () => {},
+      "backup.restore": async () => {},
     });
     const result = await getQueueResult(batch, ctx);
     expect(result.retryMessages).toEqual([{ msgId: "m2" }]);

@@ -15,3 +15,4 @@ export * from "./imports.ts";
 export * from "./integrations.ts";
 export * from "./segmentation.ts";
 export * from "./idempotency-keys.ts";
+export * from "./backups.ts";

@@ -1,4 +1,4 @@
-import { integer, pgTable, text, uuid } from "drizzle-orm/pg-core";
+import { integer, jsonb, pgTable, text, uuid } from "drizzle-orm/pg-core";
 import { timestamps } from "./columns.ts";
 
 /** A company using ckm, with the settings its staff can change. */
@@ -14,5 +14,7 @@ export const tenants = pgTable("tenants", {
   allowedOrigins: text().array().notNull().default([]),
   /** Days raw webhook payloads are kept before the nightly purge removes them. */
   webhookRetentionDays: integer().notNull().default(30),
+  /** How many daily, weekly and monthly backups the nightly retention keeps. */
+  backupRetention: jsonb().$type<{ daily: number; weekly: number; monthly: number }>().notNull().default({ daily: 7, weekly: 4, monthly: 12 }),
   ...timestamps,
 });

@@ -76,6 +76,12 @@ export const ApiKey = z
   })
   .openapi("ApiKey");
 
+/** How many daily, weekly and monthly backups the nightly retention keeps (at least one daily). */
+export const BackupRetention = z
+  .object({ daily: z.number().int().min(1).max(366), weekly: z.number().int().min(0).max(520), monthly: z.number().int().min(0).max(1200) })
+  .strict()
+  .openapi({ description: "Backups kept: the newest of each of the last `daily` days, `weekly` ISO weeks and `monthly` months.", example: { daily: 7, weekly: 4, monthly: 12 } });
+
 export const Settings = z
   .object({
     id: z.uuid(),
@@ -86,6 +92,7 @@ export const Settings = z
     defaultCountry: z.string().nullable().openapi({ example: "GB", description: "ISO 3166 country assumed for national phone numbers." }),
     allowedOrigins: z.array(z.string()).openapi({ example: ["https://shop.example.com"] }),
     webhookRetentionDays: z.number().int(),
+    backupRetention: BackupRetention,
   })
   .openapi("Settings");
 

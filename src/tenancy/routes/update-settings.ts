@@ -5,7 +5,7 @@ import { defineRoute } from "../../platform/define-route.ts";
 import { ProblemSchema } from "../../platform/openapi.ts";
 import { updateSettings } from "../settings.ts";
 import { standardiseCountry } from "../../customers/standardise/index.ts";
-import { json, jsonBody, Name, Settings } from "./schemas.ts";
+import { BackupRetention, json, jsonBody, Name, Settings } from "./schemas.ts";
 
 function isTimeZone(value: string): boolean {
   try {
@@ -48,6 +48,7 @@ const UpdateSettingsInput = z
       }),
     allowedOrigins: z.array(Origin).max(50).transform((origins) => [...new Set(origins)]),
     webhookRetentionDays: z.number().int().min(1).max(3650),
+    backupRetention: BackupRetention,
   })
   .partial()
   .strict()
