@@ -90,6 +90,14 @@ export const PERMISSIONS = {
   "segmentation.runs.get": { roles: EVERYONE, credentials: STAFF_AND_SERVERS },
   "segmentation.runs.scores": { roles: EVERYONE, credentials: STAFF_AND_SERVERS },
   "customers.scores": { roles: EVERYONE, credentials: STAFF_AND_SERVERS },
+  "segments.create": { roles: WORKERS, credentials: STAFF_AND_SERVERS },
+  "segments.list": { roles: EVERYONE, credentials: STAFF_AND_SERVERS },
+  "segments.get": { roles: EVERYONE, credentials: STAFF_AND_SERVERS },
+  "segments.update": { roles: WORKERS, credentials: STAFF_AND_SERVERS },
+  "segments.delete": { roles: WORKERS, credentials: STAFF_AND_SERVERS },
+  "segments.members": { roles: EVERYONE, credentials: STAFF_AND_SERVERS },
+  "segments.preview": { roles: EVERYONE, credentials: STAFF_AND_SERVERS },
+  "segments.export": { roles: READERS_OF_PERSONAL_DATA, credentials: STAFF_AND_SERVERS },
 } as const satisfies Record<string, Permission>;
 
 export type OperationId = keyof typeof PERMISSIONS;

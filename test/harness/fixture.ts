@@ -10,6 +10,7 @@ import {
   customerScores,
   refreshTokens,
   segmentationRuns,
+  segments,
   sessions,
   users,
   webhookDeliveries,
@@ -49,6 +50,8 @@ export type Fixture = {
   deliveryId: string;
   /** A finished segmentation run that scored the first customer. */
   runId: string;
+  /** A saved segment whose filter matches the first customer (segment "New" in that run). */
+  segmentId: string;
   callers: Caller[];
 };
 
@@ -97,6 +100,7 @@ export async function createFixture(): Promise<Fixture> {
     importId: await uploadFresh(owner),
     ...(await insertIntegration(owner.tenantId)),
     runId: await insertRun(owner.tenantId, customerIds[0]!),
+    segmentId: await insertSegment(owner.tenantId),
     callers,
   };
 }
@@ -245,3 +249,15 @@ export async function insertRun(tenantId: string, customerId: string): Promise<s
     }),
   );
 }
+
+/** A saved segment of the customers in RFM segment "New", written straight to the database. */
+export async function insertSegment(tenantId: string): Promise<string> {
+  return withDatabase((db) =>
+    withTenant(db, tenantId, async (tx) => {
+      const [row] = await tx.insert(segments).values({ tenantId, name: "Newcomers", filter: SAMPLE_FILTER }).returning({ id: segments.id });
+      return row!.id;
+    }),
+  );
+}
+
+export const SAMPLE_FILTER = { all: [{ field: "score.rfmSegment", op: "eq", value: "New" }, { field: "customer.country", op: "isNull", value: true }] };

@@ -159,3 +159,14 @@ export function attributeReferences(filter: SegmentFilter, path: Path = []): Arr
   const key = fieldDefinition(filter.field)?.attributeKey;
   return key ? [{ key, path: [...path, "field"] }] : [];
 }
+
+const PERSONAL_FIELDS = new Set(["customer.name", "customer.email", "customer.phone", "customer.city", "customer.region", "customer.postalCode", "customer.birthday", "customer.gender", "customer.jobTitle"]);
+
+/** The filter as the audit trail keeps it: values tested against personal fields and attributes replaced by a marker. */
+export function auditedFilter(filter: SegmentFilter): SegmentFilter {
+  if ("all" in filter) return { all: filter.all.map(auditedFilter) };
+  if ("any" in filter) return { any: filter.any.map(auditedFilter) };
+  if ("not" in filter) return { not: auditedFilter(filter.not) };
+  const personal = PERSONAL_FIELDS.has(filter.field) || filter.field.startsWith("attribute.");
+  return personal && filter.op !== "isNull" ? { ...filter, value: "[redacted]" } : filter;
+}
