@@ -72,7 +72,7 @@ describe("portrait weighting", () => {
       traits: [{ feature: "monetary", z: 1, word: "high spend" }],
       mixes: [
         { kind: "segment", counts: [{ label: "Champions", count: 70 }, { label: "Loyal", count: 25 }, { label: "Lost", count: 5 }] },
-        { kind: "loyalty", counts: [{ label: "inertia loyalty", count: 50 }, { label: "price loyalty", count: 50 }] },
+        { kind: "loyalty", counts: [{ label: "inertia loyalty", count: 40 }, { label: "price loyalty", count: 40 }, { label: "unknown", count: 20 }], silent: ["unknown"] },
       ],
       products: [{ label: "Teapot", count: 10 }],
       keywords: [],
@@ -82,8 +82,8 @@ describe("portrait weighting", () => {
       { tag: "Champions", weight: 0.7, kind: "segment" },
       { tag: "Teapot", weight: 0.65, kind: "product" },
       { tag: "high spend", weight: 0.43, kind: "cluster" },
-      { tag: "inertia loyalty", weight: 0.4, kind: "loyalty" },
-      { tag: "price loyalty", weight: 0.4, kind: "loyalty" },
+      { tag: "inertia loyalty", weight: 0.32, kind: "loyalty" },
+      { tag: "price loyalty", weight: 0.32, kind: "loyalty" },
       { tag: "Loyal", weight: 0.25, kind: "segment" },
     ]);
   });

@@ -146,8 +146,11 @@ export interface GroupPortraitInput {
   label: { kind: TagKind; tag: string };
   /** A cluster's distinguishing traits; none for a segment. */
   traits: readonly ClusterTrait[];
-  /** How the members divide by other labels (segments, clusters, value tiers, loyalty types). */
-  mixes: ReadonlyArray<{ kind: TagKind; counts: readonly Count[] }>;
+  /**
+   * How the members divide by other labels (segments, clusters, value tiers, loyalty types);
+   * labels in `silent` (such as an unknown loyalty type) count toward the whole but make no tag.
+   */
+  mixes: ReadonlyArray<{ kind: TagKind; counts: readonly Count[]; silent?: readonly string[] }>;
   products: readonly Count[];
   keywords: readonly Count[];
 }
@@ -161,7 +164,7 @@ export function groupPortrait(input: GroupPortraitInput, max = DEFAULT_MAX_TAGS)
   const sources: TagSource[] = [{ kind: input.label.kind, tag: input.label.tag, strength: 1 }];
   for (const trait of input.traits) sources.push({ kind: "cluster", tag: trait.word, strength: traitStrength(trait.z) });
   for (const mix of input.mixes) {
-    for (const part of shareStrengths(mix.counts)) sources.push({ kind: mix.kind, tag: part.label, strength: part.strength });
+    for (const part of shareStrengths(mix.counts)) if (!mix.silent?.includes(part.label)) sources.push({ kind: mix.kind, tag: part.label, strength: part.strength });
   }
   for (const product of relativeStrengths(input.products, TOP_PRODUCTS)) sources.push({ kind: "product", tag: product.label, strength: product.strength });
   for (const word of relativeStrengths(input.keywords, TOP_KEYWORDS)) sources.push({ kind: "feedback", tag: word.label, strength: word.strength });

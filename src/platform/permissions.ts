@@ -90,6 +90,8 @@ export const PERMISSIONS = {
   "segmentation.runs.get": { roles: EVERYONE, credentials: STAFF_AND_SERVERS },
   "segmentation.runs.scores": { roles: EVERYONE, credentials: STAFF_AND_SERVERS },
   "customers.scores": { roles: EVERYONE, credentials: STAFF_AND_SERVERS },
+  "segmentation.runs.portraits": { roles: EVERYONE, credentials: STAFF_AND_SERVERS },
+  "customers.portrait": { roles: EVERYONE, credentials: STAFF_AND_SERVERS },
   "segments.create": { roles: WORKERS, credentials: STAFF_AND_SERVERS },
   "segments.list": { roles: EVERYONE, credentials: STAFF_AND_SERVERS },
   "segments.get": { roles: EVERYONE, credentials: STAFF_AND_SERVERS },

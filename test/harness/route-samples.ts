@@ -136,6 +136,8 @@ export const SAMPLES: Record<OperationId, (fx: Fixture) => Promise<Sample>> = {
   "segmentation.runs.get": async (fx) => ({ params: { runId: fx.runId } }),
   "segmentation.runs.scores": async (fx) => ({ params: { runId: fx.runId } }),
   "customers.scores": async (fx) => ({ params: { customerId: fx.customerIds[0]! } }),
+  "segmentation.runs.portraits": async (fx) => ({ params: { runId: fx.runId } }),
+  "customers.portrait": async (fx) => ({ params: { customerId: fx.customerIds[0]! } }),
   "segments.create": async () => ({ body: { name: `Segment ${unique()}`, filter: SAMPLE_FILTER } }),
   "segments.list": none,
   "segments.get": async (fx) => ({ params: { segmentId: fx.segmentId } }),
