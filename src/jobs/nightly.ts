@@ -1,3 +1,4 @@
+import { scheduleSegmentationRuns } from "../segments/scheduled-runs.ts";
 import { purgeExpiredCredentials } from "../tenancy/purge-credentials.ts";
 import { purgeWebhookPayloads } from "../webhooks/purge-payloads.ts";
 import type { JobContext } from "./consume.ts";
@@ -6,7 +7,7 @@ import { describeError } from "../platform/error-text.ts";
 export type NightlyTask = { name: string; run(ctx: JobContext, scheduledAt: string): Promise<void> };
 
 /** Maintenance that runs once a night: capabilities register theirs (backups, retention). */
-export const nightlyTasks: NightlyTask[] = [purgeExpiredCredentials, purgeWebhookPayloads];
+export const nightlyTasks: NightlyTask[] = [purgeExpiredCredentials, purgeWebhookPayloads, scheduleSegmentationRuns];
 
 /** Runs every nightly task; one failing does not stop the others, but fails the job for a retry. */
 export async function runNightly(ctx: JobContext, scheduledAt: string, tasks = nightlyTasks): Promise<void> {
