@@ -21,6 +21,7 @@ function idsOf(a: Fixture): Record<string, string> {
     integrationId: a.integrationId,
     deliveryId: a.deliveryId,
     runId: a.runId,
+    segmentId: a.segmentId,
   };
 }
 
@@ -42,6 +43,7 @@ function secretsOf(a: Fixture): string[] {
     a.integrationSecret,
     a.deliveryId,
     a.runId,
+    a.segmentId,
   ];
 }
 
