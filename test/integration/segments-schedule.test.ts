@@ -9,7 +9,7 @@ import { withDatabase } from "../harness/database.ts";
 import { insertCustomer, insertOrder } from "../harness/fixture.ts";
 import { expectJson } from "../harness/responses.ts";
 
-type Run = { id: string; trigger: string; status: string };
+type Run = { id: string; trigger: string; status: string; diagnostics: { timings?: Record<string, number> } };
 
 async function runsOf(account: Account): Promise<Run[]> {
   return (await expectJson<{ items: Run[] }>(await call("GET", "/v1/segmentation/runs", { token: account.tokens.accessToken }))).items;
@@ -45,11 +45,14 @@ describe("the nightly segmentation runs", () => {
     expect((await runsOf(waiting)).map((run) => [run.id, run.trigger])).toEqual([[waitingRunId, "data_change"]]);
 
     // The scheduled run goes through the queue like any other and finishes.
-    let status = scheduled[0]!.status;
-    for (let attempt = 0; attempt < 240 && status !== "done" && status !== "failed"; attempt++) {
+    let run = scheduled[0]!;
+    for (let attempt = 0; attempt < 240 && run.status !== "done" && run.status !== "failed"; attempt++) {
       await new Promise((resolve) => setTimeout(resolve, 250));
-      status = (await expectJson<Run>(await call("GET", `/v1/segmentation/runs/${scheduled[0]!.id}`, { token: shop.tokens.accessToken }))).status;
+      run = await expectJson<Run>(await call("GET", `/v1/segmentation/runs/${run.id}`, { token: shop.tokens.accessToken }));
     }
-    expect(status).toBe("done");
+    expect(run.status).toBe("done");
+    // Each stage's time is recorded, for the dashboard and the benchmark.
+    expect(Object.keys(run.diagnostics.timings ?? {}).sort()).toEqual(["cluster", "compare", "fit", "rfm", "rules", "score"]);
+    expect(Object.values(run.diagnostics.timings!).every((ms) => Number.isInteger(ms) && ms >= 0)).toBe(true);
   });
 });
