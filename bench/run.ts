@@ -7,6 +7,7 @@ const benchmarks: Record<string, () => Promise<{ run(): Promise<string> }>> = {
   "login-timing": () => import("./login-timing.ts"),
   "import-rate": () => import("./import-rate.ts"),
   "webhook-receive": () => import("./webhook-receive.ts"),
+  segmentation: () => import("./segmentation.ts"),
 };
 
 const requested = process.argv.slice(2);
