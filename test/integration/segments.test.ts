@@ -139,6 +139,10 @@ describe("dynamic segments", () => {
     for (const field of ["customer.name = customer.name or 1=1 --", "attribute.plan'); drop table customers; --", "customers.tenant_id", "score.clv; select pg_sleep(5)"]) {
       await expectProblem(await call("POST", "/v1/segments", { token, body: { name: "Sly", filter: { field, op: "eq", value: 1 } } }), 400, "json.filter.field");
     }
+    for (const filter of [{ field: "score.r", op: "gte", value: 1e12 }, { field: "customer.creditTermsDays", op: "in", value: [-1e300, 3.5] }]) {
+      expect((await expectJson<{ memberCount: number }>(await call("POST", "/v1/segments/preview", { token, body: { filter } }))).memberCount).toBe(0);
+    }
+    await expectProblem(await call("POST", "/v1/segments/preview", { token, body: { filter: { field: "customer.createdAt", op: "lt", value: "0000-01-01" } } }), 400, "json.filter.value");
     const listed = await expectJson<Page<Customer>>(await call("GET", "/v1/customers?limit=200", { token }));
     expect(listed.items).toHaveLength(5);
   });

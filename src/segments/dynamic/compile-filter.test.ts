@@ -31,7 +31,7 @@ describe("compiling a segment filter to SQL", () => {
       ],
     });
     expect(query.sql).toBe(
-      '("customer_scores"."segment" in ($1, $2) and ("customers"."tags" @> array[$3]::text[] or "customers"."attributes" -> $4 = $5::jsonb) and "customers"."country" = $6 and "customer_scores"."clv_minor" >= $7)',
+      '("customer_scores"."segment" in ($1, $2) and ("customers"."tags" @> array[$3]::text[] or "customers"."attributes" -> $4 = $5::jsonb) and "customers"."country" = $6 and "customer_scores"."clv_minor" >= $7::numeric)',
     );
     expect(query.params).toEqual(["At risk", "Cannot lose them", "vip", "plan", '"gold"', "GB", 100]);
   });
@@ -45,7 +45,7 @@ describe("compiling a segment filter to SQL", () => {
       [{ field: "customer.createdAt", op: "between", value: ["2025-01-01", "2025-02-01T00:00:00Z"] }, '"customers"."created_at" between $1::timestamptz and $2::timestamptz'],
       [{ field: "customer.birthday", op: "lt", value: "2000-01-01" }, '"customers"."birthday" < $1::date'],
       [{ field: "customer.emailConsent", op: "eq", value: true }, '"customers"."email_consent" = $1'],
-      [{ field: "score.pAlive", op: "lt", value: 0.3 }, '"customer_scores"."p_alive" < $1'],
+      [{ field: "score.pAlive", op: "lt", value: 0.3 }, '"customer_scores"."p_alive" < $1::numeric'],
       [{ field: "tag", op: "in", value: ["a", "b"] }, '"customers"."tags" && array[$1, $2]::text[]'],
       [{ field: "tag", op: "isNull", value: true }, 'cardinality("customers"."tags") = 0'],
       [{ field: "attribute.seats", op: "gt", value: 10 }, "(case when jsonb_typeof(\"customers\".\"attributes\" -> $1) = 'number' then (\"customers\".\"attributes\" -> $2 #>> '{}')::numeric end) > $3::numeric"],

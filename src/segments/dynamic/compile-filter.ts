@@ -10,6 +10,8 @@ function bound(definition: FieldDefinition, value: unknown): SQL {
   if (definition.type === "timestamp") return sql`${value}::timestamptz`;
   if (definition.type === "date") return sql`${value}::date`;
   if (typeof value === "string" && definition.normalise) return sql`${definition.normalise(value)}`;
+  // Compared as numeric, so a value beyond an integer column's range matches nothing instead of failing.
+  if (typeof value === "number") return sql`${value}::numeric`;
   return sql`${value}`;
 }
 

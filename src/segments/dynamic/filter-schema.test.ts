@@ -54,6 +54,12 @@ describe("the segment filter language", () => {
     expect(problemsOf({ all: [many, { field: "tag", op: "has", value: "b" }] })).toEqual([{ path: "", message: `has ${MAX_CONDITIONS + 1} conditions; at most ${MAX_CONDITIONS}` }]);
   });
 
+  it("refuses what the database would fail on: year 0, bounds of different kinds", () => {
+    expect(problemsOf({ field: "customer.birthday", op: "lt", value: "0000-01-01" })[0]!.path).toBe("value");
+    expect(problemsOf({ field: "score.nextOrderAt", op: "gt", value: "0000-01-01T00:00:00Z" })[0]!.path).toBe("value");
+    expect(problemsOf({ field: "attribute.seats", op: "between", value: [1, "2025-01-01"] })[0]!.message).toBe("must be two values of the same kind");
+  });
+
   it("refuses groups with extra keys, empty groups, stray properties and non-objects", () => {
     expect(problemsOf({ all: [{ field: "tag", op: "has", value: "a" }], any: [] })[0]!.path).toBe("");
     expect(problemsOf({ all: [] })[0]!.path).toBe("all");

@@ -14,9 +14,12 @@ const MAX_LIST = 500;
 type Path = Array<string | number>;
 type Problem = { path: Path; message: string };
 
-const Instant = z.union([z.iso.datetime({ offset: true }), z.iso.date()]);
+/** Postgres has no year 0: such a date would fail in the database instead of here. */
+const noYearZero = (value: string) => !value.startsWith("0000");
+const Day = z.iso.date().refine(noYearZero, { error: "must be a date from year 1" });
+const Instant = z.union([z.iso.datetime({ offset: true }), z.iso.date()]).refine(noYearZero, { error: "must be a date or time from year 1" });
 const AttributeScalar = z.union([z.string().min(1).max(1000), z.number(), z.boolean()]);
-const AttributeOrdered = z.union([z.number(), z.iso.date(), z.iso.datetime({ offset: true })]);
+const AttributeOrdered = z.union([z.number(), Instant]);
 
 /** The value one operand of an operator on a field of this type must be. */
 function scalarFor(definition: FieldDefinition, op: Operator): z.ZodType {
@@ -32,7 +35,7 @@ function scalarFor(definition: FieldDefinition, op: Operator): z.ZodType {
     case "timestamp":
       return Instant;
     case "date":
-      return z.iso.date();
+      return Day;
     case "tags":
       return z.string().min(1).max(100);
     case "attribute":
@@ -46,9 +49,10 @@ function valueSchema(definition: FieldDefinition, op: Operator): z.ZodType {
   const scalar = scalarFor(definition, op);
   if (op === "in") return z.array(scalar).min(1).max(MAX_LIST);
   if (op === "between") {
-    return z.tuple([scalar, scalar]).refine(([low, high]) => typeof low !== typeof high || (low as number | string) <= (high as number | string), {
-      error: "must be [low, high] with low not above high",
-    });
+    return z
+      .tuple([scalar, scalar])
+      .refine(([low, high]) => typeof low === typeof high, { error: "must be two values of the same kind" })
+      .refine(([low, high]) => typeof low !== typeof high || (low as number | string) <= (high as number | string), { error: "must be [low, high] with low not above high" });
   }
   return scalar;
 }
