@@ -22,16 +22,25 @@ async function runNightly(id: string): Promise<void> {
 }
 
 describe("the nightly segmentation runs", () => {
-  it("requests a run for every tenant with orders, none for a tenant without, and none beside a run already waiting", async () => {
+  it("requests a run for every tenant with orders, none for a tenant without, and none beside a run waiting or under way", async () => {
     const shop = await signUp("Night Shop");
     const empty = await signUp("No Orders Yet");
     const waiting = await signUp("Busy Shop");
+    const running = await signUp("Running Shop");
     await insertOrder(shop.tenantId, await insertCustomer(shop.tenantId));
     await insertCustomer(empty.tenantId);
     await insertOrder(waiting.tenantId, await insertCustomer(waiting.tenantId));
     const waitingRunId = await withDatabase((db) =>
       withTenant(db, waiting.tenantId, async (tx) => {
         const [run] = await tx.insert(segmentationRuns).values({ tenantId: waiting.tenantId, trigger: "data_change", asOf: new Date(Date.now() + 600_000) }).returning({ id: segmentationRuns.id });
+        return run!.id;
+      }),
+    );
+
+    await insertOrder(running.tenantId, await insertCustomer(running.tenantId));
+    const runningRunId = await withDatabase((db) =>
+      withTenant(db, running.tenantId, async (tx) => {
+        const [run] = await tx.insert(segmentationRuns).values({ tenantId: running.tenantId, trigger: "manual", status: "running", asOf: new Date() }).returning({ id: segmentationRuns.id });
         return run!.id;
       }),
     );
@@ -43,6 +52,7 @@ describe("the nightly segmentation runs", () => {
     expect(scheduled[0]!.trigger).toBe("schedule");
     expect(await runsOf(empty)).toEqual([]);
     expect((await runsOf(waiting)).map((run) => [run.id, run.trigger])).toEqual([[waitingRunId, "data_change"]]);
+    expect((await runsOf(running)).map((run) => run.id)).toEqual([runningRunId]);
 
     // The scheduled run goes through the queue like any other and finishes.
     let run = scheduled[0]!;
