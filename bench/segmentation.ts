@@ -86,10 +86,10 @@ export async function run(): Promise<string> {
     ];
     const stageList = ["rfm", "fit", "cluster", "score", "rules", "compare"].map((stage) => `${stage} ${seconds(timings[stage]).toFixed(2)} s`).join(", ");
     const notes = [
-      `Generated set-wise in SQL: ${CUSTOMERS.toLocaleString("en")} customers, ${orders!.toLocaleString("en")} orders, ${lines!.toLocaleString("en")} order lines in ${loadSeconds.toFixed(1)} s (\`BENCH_SEGMENTATION_CUSTOMERS\` sets the size; 1000000 gives about ten million orders).`,
-      `Ours by stage (\`diagnostics.timings\`): ${stageList}; the rest of the run's time (created to finished) is queue hand-offs between invocations and steps. Ours also fits BG/NBD and Gamma-Gamma, scores every customer (P(alive), expected purchases, CLV, churn risk, nearest cluster, portrait tags) and mines product rules, which the reference does not do.`,
-      `Reference by stage: CSV read ${reference.load.toFixed(2)} s, RFM ${reference.rfm.toFixed(2)} s, clusters ${reference.cluster.toFixed(2)} s; k = ${reference.k} (ours k = ${current.model.clusters?.k ?? "n/a"}).`,
-      `Worker (workerd) peak resident memory ${worker.peakRssMiB().toFixed(0)} MiB.`,
+      `- Generated set-wise in SQL: ${CUSTOMERS.toLocaleString("en")} customers, ${orders!.toLocaleString("en")} orders, ${lines!.toLocaleString("en")} order lines in ${loadSeconds.toFixed(1)} s (\`BENCH_SEGMENTATION_CUSTOMERS\` sets the size; 1000000 gives about ten million orders).`,
+      `- Ours by stage (\`diagnostics.timings\`): ${stageList}; the rest of the run's time (created to finished) is queue hand-offs between invocations and steps. Ours also fits BG/NBD and Gamma-Gamma, scores every customer (P(alive), expected purchases, CLV, churn risk, nearest cluster, portrait tags) and mines product rules, which the reference does not do.`,
+      `- Reference by stage: CSV read ${reference.load.toFixed(2)} s, RFM ${reference.rfm.toFixed(2)} s, clusters ${reference.cluster.toFixed(2)} s; k = ${reference.k} (ours k = ${current.model.clusters?.k ?? "n/a"}).`,
+      `- Worker (workerd) peak resident memory ${worker.peakRssMiB().toFixed(0)} MiB.`,
     ];
     return writeReport("segmentation", "Segmentation run through the queue vs pandas + scikit-learn", notes, rows, `PostgreSQL ${postgresVersion}`);
   } finally {
