@@ -10,6 +10,7 @@ const benchmarks: Record<string, () => Promise<{ run(): Promise<string> }>> = {
   widget: () => import("./widget.ts"),
   load: () => import("./load.ts"),
   backup: () => import("./backup.ts"),
+  segmentation: () => import("./segmentation.ts"),
 };
 
 const requested = process.argv.slice(2);

@@ -131,3 +131,21 @@ export {
 export { silhouetteScore, type SilhouetteOptions } from "./silhouette.ts";
 export { simulateBgNbd, simulateBlobs, simulateGammaGamma } from "./simulate.ts";
 export { hyp2f1, hyp2f1Tail, logAddExp, logBeta, logGamma, normalQuantile, type SeriesOptions } from "./special.ts";
+export { topKeywords } from "./keywords.ts";
+export {
+  customerPortrait,
+  groupPortrait,
+  relativeStrengths,
+  shareStrengths,
+  TAG_KIND_WEIGHT,
+  traitStrength,
+  VALUE_TIERS,
+  valueTier,
+  weighTags,
+  type Count,
+  type CustomerPortraitInput,
+  type GroupPortraitInput,
+  type TagKind,
+  type TagSource,
+  type WeightedTag,
+} from "./portrait.ts";

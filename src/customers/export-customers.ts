@@ -1,7 +1,7 @@
 import type { Actor } from "../platform/actor.ts";
 import type { Database, DatabaseHandle } from "../platform/db.ts";
 import { withTenant } from "../platform/with-tenant.ts";
-import { auditActorOf, recordAudit } from "../tenancy/audit.ts";
+import { auditActorOf, recordAudit, type AuditEntry } from "../tenancy/audit.ts";
 import { attributeDefinitions } from "./attributes.ts";
 import { csvRow, type CsvValue } from "./csv-write.ts";
 import type { CustomerView } from "./customer-view.ts";
@@ -45,11 +45,11 @@ function cells(customer: CustomerView, attributeKeys: string[]): CsvValue[] {
   return [...fields, ...attributes];
 }
 
+/** Fetches one page of the customers to export, after `cursor`, through the stream's own handle. */
+export type CustomerPages = (db: Database, cursor: string | undefined, limit: number) => Promise<{ items: CustomerView[]; nextCursor: string | null }>;
+
 /**
- * Streams the filtered customer list as UTF-8 CSV (with a BOM so spreadsheet programs read
- * Chinese text right), a thousand rows per query, so memory stays flat however many there are.
- * The stream owns its database handle, since it outlives the request handler. The export is
- * audited before the first byte, with the filter it used.
+ * Streams the filtered customer list as UTF-8 CSV; see `exportCustomerPages`.
  */
 export async function exportCustomers(
   open: () => DatabaseHandle,
@@ -57,8 +57,26 @@ export async function exportCustomers(
   actor: Actor,
   filter: CustomerFilter,
 ): Promise<ReadableStream<Uint8Array>> {
+  return exportCustomerPages(open, db, actor, { action: "customers.export", entityType: "customer", changes: { filter } }, (handle, cursor, limit) =>
+    listCustomers(handle, actor, filter, { sort: "createdAt", cursor, limit }),
+  );
+}
+
+/**
+ * Streams customers as UTF-8 CSV (with a BOM so spreadsheet programs read Chinese text right),
+ * a thousand rows per query, so memory stays flat however many there are. The stream owns its
+ * database handle, since it outlives the request handler. The export is audited before the
+ * first byte with `audit`; `pages` says which customers (the filtered list, a segment's members).
+ */
+export async function exportCustomerPages(
+  open: () => DatabaseHandle,
+  db: Database,
+  actor: Actor,
+  audit: AuditEntry,
+  pages: CustomerPages,
+): Promise<ReadableStream<Uint8Array>> {
   const attributeKeys = await withTenant(db, actor.tenantId, async (tx) => {
-    await recordAudit(tx, actor.tenantId, auditActorOf(actor), { action: "customers.export", entityType: "customer", changes: { filter } });
+    await recordAudit(tx, actor.tenantId, auditActorOf(actor), audit);
     return (await attributeDefinitions(tx)).map((definition) => definition.key);
   });
   const encoder = new TextEncoder();
@@ -71,7 +89,7 @@ export async function exportCustomers(
     async pull(controller) {
       try {
         handle ??= open();
-        const page = await listCustomers(handle.db, actor, filter, { sort: "createdAt", cursor: cursor ?? undefined, limit: PAGE });
+        const page = await pages(handle.db, cursor ?? undefined, PAGE);
         controller.enqueue(encoder.encode(page.items.map((customer) => csvRow(cells(customer, attributeKeys))).join("")));
         cursor = page.nextCursor;
         if (!cursor) {

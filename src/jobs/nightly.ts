@@ -1,4 +1,5 @@
 import { nightlyBackups } from "../backups/nightly.ts";
+import { scheduleSegmentationRuns } from "../segments/scheduled-runs.ts";
 import { purgeExpiredCredentials } from "../tenancy/purge-credentials.ts";
 import { purgeWebhookPayloads } from "../webhooks/purge-payloads.ts";
 import { purgeIdempotencyKeys } from "../platform/purge-idempotency-keys.ts";
@@ -8,7 +9,7 @@ import { describeError } from "../platform/error-text.ts";
 export type NightlyTask = { name: string; run(ctx: JobContext, scheduledAt: string): Promise<void> };
 
 /** Maintenance that runs once a night: capabilities register theirs (backups, retention). */
-export const nightlyTasks: NightlyTask[] = [purgeExpiredCredentials, purgeWebhookPayloads, purgeIdempotencyKeys, nightlyBackups];
+export const nightlyTasks: NightlyTask[] = [purgeExpiredCredentials, purgeWebhookPayloads, purgeIdempotencyKeys, nightlyBackups, scheduleSegmentationRuns];
 
 /** Runs every nightly task; one failing does not stop the others, but fails the job for a retry. */
 export async function runNightly(ctx: JobContext, scheduledAt: string, tasks = nightlyTasks): Promise<void> {

@@ -98,6 +98,16 @@ export const PERMISSIONS = {
   /** A backup holds every row of the tenant, credentials' hashes included: only its owners take one away or write one back. */
   "backups.download": { roles: OWNERS, credentials: STAFF },
   "backups.restore": { roles: OWNERS, credentials: STAFF },
+  "segmentation.runs.portraits": { roles: EVERYONE, credentials: STAFF_AND_SERVERS },
+  "customers.portrait": { roles: EVERYONE, credentials: STAFF_AND_SERVERS },
+  "segments.create": { roles: WORKERS, credentials: STAFF_AND_SERVERS },
+  "segments.list": { roles: EVERYONE, credentials: STAFF_AND_SERVERS },
+  "segments.get": { roles: EVERYONE, credentials: STAFF_AND_SERVERS },
+  "segments.update": { roles: WORKERS, credentials: STAFF_AND_SERVERS },
+  "segments.delete": { roles: WORKERS, credentials: STAFF_AND_SERVERS },
+  "segments.members": { roles: EVERYONE, credentials: STAFF_AND_SERVERS },
+  "segments.preview": { roles: EVERYONE, credentials: STAFF_AND_SERVERS },
+  "segments.export": { roles: READERS_OF_PERSONAL_DATA, credentials: STAFF_AND_SERVERS },
 } as const satisfies Record<string, Permission>;
 
 export type OperationId = keyof typeof PERMISSIONS;

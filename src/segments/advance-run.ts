@@ -21,6 +21,13 @@ const CHUNK = 5_000;
 
 type Step = "continue" | "stop";
 
+/** Adds a step's milliseconds to its stage's total in `diagnostics.timings`, so a run shows where its time went. */
+function withStageTime(diagnostics: Record<string, unknown>, stage: string, ms: number): Record<string, unknown> {
+  const timings = { ...(diagnostics.timings as Record<string, number> | undefined) };
+  timings[stage] = (timings[stage] ?? 0) + ms;
+  return { ...diagnostics, timings };
+}
+
 async function runStep(tx: Transaction, run: RunRow, context: RunContext): Promise<Partial<typeof segmentationRuns.$inferInsert>> {
   switch (run.stage) {
     case "rfm": {
@@ -71,8 +78,10 @@ export async function advanceRun(db: Database, jobs: Queue<JobMessage>, tenantId
         const [tenant] = await tx.select({ timeZone: tenants.timezone, currency: tenants.currency }).from(tenants);
         const begin = run.status === "queued" ? { status: "running" as const, startedAt: new Date(), ...(run.trigger === "manual" ? {} : { asOf: new Date() }) } : {};
         const current = { ...run, ...begin };
+        const stepStarted = Date.now();
         const change = await runStep(tx, current, { tenantId, runId, asOf: current.asOf, timeZone: tenant!.timeZone, currency: tenant!.currency });
-        await tx.update(segmentationRuns).set({ ...begin, ...change, error: null }).where(eq(segmentationRuns.id, runId));
+        const diagnostics = withStageTime(change.diagnostics ?? current.diagnostics, current.stage, Date.now() - stepStarted);
+        await tx.update(segmentationRuns).set({ ...begin, ...change, diagnostics, error: null }).where(eq(segmentationRuns.id, runId));
         return change.status === "done" ? "stop" : "continue";
       });
       if (step === "stop") return;

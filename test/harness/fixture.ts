@@ -10,6 +10,7 @@ import {
   customerScores,
   refreshTokens,
   segmentationRuns,
+  segments,
   sessions,
   users,
   webhookDeliveries,
@@ -52,6 +53,8 @@ export type Fixture = {
   runId: string;
   /** A completed backup of the tenant. */
   backupId: string;
+  /** A saved segment whose filter matches the first customer (segment "New" in that run). */
+  segmentId: string;
   callers: Caller[];
 };
 
@@ -101,6 +104,7 @@ export async function createFixture(): Promise<Fixture> {
     ...(await insertIntegration(owner.tenantId)),
     runId: await insertRun(owner.tenantId, customerIds[0]!),
     backupId: (await takeBackup(owner.tenantId)).backupId,
+    segmentId: await insertSegment(owner.tenantId),
     callers,
   };
 }
@@ -249,3 +253,15 @@ export async function insertRun(tenantId: string, customerId: string): Promise<s
     }),
   );
 }
+
+/** A saved segment of the customers in RFM segment "New", written straight to the database. */
+export async function insertSegment(tenantId: string): Promise<string> {
+  return withDatabase((db) =>
+    withTenant(db, tenantId, async (tx) => {
+      const [row] = await tx.insert(segments).values({ tenantId, name: "Newcomers", filter: SAMPLE_FILTER }).returning({ id: segments.id });
+      return row!.id;
+    }),
+  );
+}
+
+export const SAMPLE_FILTER = { all: [{ field: "score.rfmSegment", op: "eq", value: "New" }, { field: "customer.country", op: "isNull", value: true }] };

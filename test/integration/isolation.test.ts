@@ -22,6 +22,7 @@ function idsOf(a: Fixture): Record<string, string> {
     deliveryId: a.deliveryId,
     runId: a.runId,
     backupId: a.backupId,
+    segmentId: a.segmentId,
   };
 }
 
@@ -44,6 +45,7 @@ function secretsOf(a: Fixture): string[] {
     a.integrationSecret,
     a.deliveryId,
     a.runId,
+    a.segmentId,
   ];
 }
 

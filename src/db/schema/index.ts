@@ -16,3 +16,4 @@ export * from "./integrations.ts";
 export * from "./segmentation.ts";
 export * from "./idempotency-keys.ts";
 export * from "./backups.ts";
+export * from "./segments.ts";

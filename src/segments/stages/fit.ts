@@ -38,6 +38,8 @@ function fitWithPenalty<F extends { status: string }>(fit: (penalty: number) => 
  * sample (by a hash of the customer id) when a tenant has more customers than they need.
  */
 export async function fitModels(tx: Transaction, run: RunContext): Promise<FittedModels> {
+  // As in the RFM stage: the sample joins every order, which nested loops would make quadratic.
+  await tx.execute(sql`set local enable_nestloop = off`);
   const { rows: histories } = await tx.execute<{ x: number; tx_days: number; age_days: number; weight: number }>(sql`
     select purchase_days - 1 as x, tx_days, age_days, count(*)::int as weight
       from customer_scores where run_id = ${run.runId} group by 1, 2, 3`);

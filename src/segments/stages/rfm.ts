@@ -10,12 +10,16 @@ const SEGMENT_ROWS = sql.join(
 );
 
 /**
- * Scores every customer with an order by the run's as-of date, set-wise in one statement: orders
+ * Scores every customer with an order by the run's as-of date, set-wise in one statement (one
+ * pass of aggregates per customer, no self-join): orders
  * in the tenant's currency, cancelled ones left out, net of refunds (and of returns recorded on
  * their own); purchase days counted in the tenant's time zone; R, F and M as quintiles with ties
  * sharing a score (1 + floor(5 · rank / n)); the segment from the R x FM grid.
  */
 export async function scoreRfm(tx: Transaction, run: RunContext): Promise<number> {
+  // Under row-level security the planner misjudges the aggregates' sizes and would pick nested
+  // loops, quadratic in customers; every join here is customers to customers, so hash them.
+  await tx.execute(sql`set local enable_nestloop = off`);
   const { rowCount } = await tx.execute(sql`
     with bought as (
       select o.customer_id, o.ordered_at, (o.ordered_at at time zone ${run.timeZone})::date as day,
@@ -28,24 +32,21 @@ export async function scoreRfm(tx: Transaction, run: RunContext): Promise<number
        where r.order_id is null and r.customer_id is not null and r.currency = ${run.currency} and r.refunded_at <= ${run.asOf}
        group by r.customer_id
     ), days as (
-      select customer_id, day, sum(net) as net, min(day) over (partition by customer_id) as first_day
+      select customer_id, day, count(*)::int as orders, sum(net) as net, min(ordered_at) as first_at, max(ordered_at) as last_at,
+             min(day) over (partition by customer_id) as first_day
         from bought group by customer_id, day
     ), per_customer as (
-      select b.customer_id, count(*)::int as orders, min(b.ordered_at) as first_order_at, max(b.ordered_at) as last_order_at,
-             sum(b.net) - coalesce(max(ret.amount), 0) as monetary
-        from bought b left join returned ret on ret.customer_id = b.customer_id
-       group by b.customer_id
-    ), per_days as (
-      select customer_id, count(*)::int as purchase_days, min(day) as first_day, max(day) as last_day,
+      select customer_id, sum(orders)::int as orders, min(first_at) as first_order_at, max(last_at) as last_order_at, sum(net) as gross,
+             count(*)::int as purchase_days, min(day) as first_day, max(day) as last_day,
              sum(net) filter (where day > first_day) as repeat_net
         from days group by customer_id
     ), measured as (
-      select c.customer_id, c.orders, c.first_order_at, c.last_order_at, c.monetary, d.purchase_days,
-             (d.last_day - d.first_day) as tx_days,
-             ((${run.asOf}::timestamptz at time zone ${run.timeZone})::date - d.first_day) as age_days,
-             greatest(0, ((${run.asOf}::timestamptz at time zone ${run.timeZone})::date - d.last_day)) as recency_days,
-             coalesce(d.repeat_net, 0) as repeat_net
-        from per_customer c join per_days d using (customer_id)
+      select c.customer_id, c.orders, c.first_order_at, c.last_order_at, c.gross - coalesce(ret.amount, 0) as monetary, c.purchase_days,
+             (c.last_day - c.first_day) as tx_days,
+             ((${run.asOf}::timestamptz at time zone ${run.timeZone})::date - c.first_day) as age_days,
+             greatest(0, ((${run.asOf}::timestamptz at time zone ${run.timeZone})::date - c.last_day)) as recency_days,
+             coalesce(c.repeat_net, 0) as repeat_net
+        from per_customer c left join returned ret on ret.customer_id = c.customer_id
     ), scored as (
       select m.*,
              1 + floor(5 * (rank() over (order by recency_days desc) - 1)::numeric / count(*) over ())::int as r,

@@ -3,6 +3,7 @@ import {
   applyStandardisation,
   classifyLoyalty,
   conditionalExpectedPurchases,
+  customerPortrait,
   expectedTimeToNextPurchase,
   oneTimeBuyerRisk,
   predictClv,
@@ -79,12 +80,9 @@ export async function scoreChunk(tx: Transaction, run: RunContext, models: Fitte
     const features = { recencyDays: Number(row.recency_days), orders: Number(row.orders), monetaryMinor: monetary, ageDays: Number(row.age_days) };
     const cluster = clustering.status === "ok" ? nearest(clustering.centroids, applyStandardisation(featureRow(features), clustering.means, clustering.sds)) : null;
     const loyalty = classifyLoyalty({ nps: null, csat: null, orders: Number(row.orders), tenureDays: Number(row.age_days) }).type;
-    const tags = [{ tag: row.segment, weight: 1 }];
-    if (cluster !== null && clustering.status === "ok") {
-      for (const trait of clustering.descriptions[cluster]?.traits ?? []) tags.push({ tag: trait.word, weight: Math.round(Math.abs(trait.z) * 100) / 100 });
-    }
-    if (loyalty !== "unknown") tags.push({ tag: `${loyalty} loyalty`, weight: 0.8 });
-    if (pAlive !== null && pAlive < 0.3) tags.push({ tag: "likely lapsed", weight: 0.9 });
+    const traits = cluster !== null && clustering.status === "ok" ? (clustering.descriptions[cluster]?.traits ?? []) : [];
+    const portrait = customerPortrait({ segment: row.segment, clusterTraits: traits, valuePercentile: null, loyalty, pAlive, churnRisk, products: [], keywords: [] });
+    const tags = portrait.map(({ tag, weight }) => ({ tag, weight }));
     return {
       customer_id: row.customer_id,
       p_alive: stored(pAlive),
