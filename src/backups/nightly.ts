@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { parseEnv } from "../env.ts";
-import type { NightlyTask } from "../jobs/nightly.ts";
+import { inScope, type NightlyTask } from "../jobs/nightly.ts";
 import { openDatabase, type Database } from "../platform/db.ts";
 import { describeError } from "../platform/error-text.ts";
 import { withoutTenant } from "../platform/with-tenant.ts";
@@ -20,11 +20,11 @@ export async function activeTenantIds(db: Database): Promise<string[]> {
  */
 export const nightlyBackups: NightlyTask = {
   name: "backups",
-  async run(ctx) {
+  async run(ctx, night) {
     const handle = openDatabase(parseEnv(ctx.env));
     const failed: string[] = [];
     try {
-      const tenantIds = await activeTenantIds(handle.db);
+      const tenantIds = inScope(night, await activeTenantIds(handle.db));
       for (const tenantId of tenantIds) {
         try {
           await applyRetention(handle.db, ctx.env.BACKUPS, tenantId);

@@ -12,7 +12,7 @@ import { advanceRestore } from "../backups/restore-backup.ts";
 
 /** The handler of every job kind; the type makes a missing kind a compile error. */
 export const jobHandlers: JobHandlers = {
-  "nightly.run": (job, ctx) => runNightly(ctx, job.scheduledAt),
+  "nightly.run": (job, ctx) => runNightly(ctx, job.scheduledAt, job.tenantIds),
   "import.validate": (job, ctx) => importJob(job, ctx, "validate"),
   "import.run": (job, ctx) => importJob(job, ctx, "apply"),
   "webhook.process": (job, ctx) =>

@@ -5,7 +5,12 @@ import { z } from "zod";
  * here; the consumer routes each kind to its handler.
  */
 export const JobMessage = z.discriminatedUnion("kind", [
-  z.object({ kind: z.literal("nightly.run"), scheduledAt: z.iso.datetime() }),
+  z.object({
+    kind: z.literal("nightly.run"),
+    scheduledAt: z.iso.datetime(),
+    /** The per-tenant work (backups, scheduled runs) for these tenants only; every tenant when absent. */
+    tenantIds: z.array(z.uuid()).min(1).max(1000).optional(),
+  }),
   z.object({ kind: z.literal("import.validate"), tenantId: z.uuid(), importId: z.uuid() }),
   z.object({ kind: z.literal("import.run"), tenantId: z.uuid(), importId: z.uuid() }),
   z.object({ kind: z.literal("webhook.process"), tenantId: z.uuid(), deliveryId: z.uuid() }),

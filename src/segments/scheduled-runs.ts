@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { parseEnv } from "../env.ts";
-import type { NightlyTask } from "../jobs/nightly.ts";
+import { inScope, type NightlyTask } from "../jobs/nightly.ts";
 import { openDatabase } from "../platform/db.ts";
 import { withoutTenant, withTenant } from "../platform/with-tenant.ts";
 import { requestRun } from "./runs.ts";
@@ -14,12 +14,12 @@ import { requestRun } from "./runs.ts";
  */
 export const scheduleSegmentationRuns: NightlyTask = {
   name: "segmentation.scheduled_runs",
-  async run(ctx) {
+  async run(ctx, night) {
     const handle = openDatabase(parseEnv(ctx.env));
     try {
       const { rows } = await withoutTenant(handle.db, (tx) => tx.execute<{ id: string }>(sql`select id from active_tenant_ids() as id`));
       let requested = 0;
-      for (const { id: tenantId } of rows) {
+      for (const tenantId of inScope(night, rows.map((row) => row.id))) {
         const due = await withTenant(handle.db, tenantId, async (tx) => {
           const { rows: due } = await tx.execute(sql`select 1 where exists (select 1 from orders) and not exists (select 1 from segmentation_runs where status = 'running')`);
           return due.length > 0;

@@ -112,7 +112,7 @@ describe("a nightly run where one tenant fails", () => {
       },
     } as unknown as R2Bucket;
     const ctx = createExecutionContext();
-    const batch = createMessageBatch("ckm-jobs", [{ id: "n2", timestamp: new Date(), attempts: 1, body: { kind: "nightly.run", scheduledAt: new Date().toISOString() } }]);
+    const batch = createMessageBatch("ckm-jobs", [{ id: "n2", timestamp: new Date(), attempts: 1, body: { kind: "nightly.run", scheduledAt: new Date().toISOString(), tenantIds: [failing.tenantId, healthy.tenantId] } }]);
     await worker.queue(batch, { ...recording, BACKUPS: bucket });
     expect((await getQueueResult(batch, ctx)).retryMessages).toEqual([{ msgId: "n2" }]);
     const queuedFor = (tenantId: string) => sent.filter((job) => job.kind === "backup.run" && job.tenantId === tenantId).length;

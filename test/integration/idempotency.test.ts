@@ -100,7 +100,7 @@ describe("Idempotency-Key on creating POSTs", () => {
     await withDatabase((db) =>
       withTenant(db, owner.tenantId, (tx) => tx.execute(sql`update idempotency_keys set expires_at = now() - interval '1 minute' where key = ${key}`)),
     );
-    const nightly = createMessageBatch("ckm-jobs", [{ id: "idem-n1", timestamp: new Date(), attempts: 1, body: { kind: "nightly.run", scheduledAt: new Date().toISOString() } }]);
+    const nightly = createMessageBatch("ckm-jobs", [{ id: "idem-n1", timestamp: new Date(), attempts: 1, body: { kind: "nightly.run", scheduledAt: new Date().toISOString(), tenantIds: [owner.tenantId] } }]);
     await worker.queue(nightly, env);
     expect((await getQueueResult(nightly, createExecutionContext())).explicitAcks).toEqual(["idem-n1"]);
     const left = await withDatabase((db) =>

@@ -10,7 +10,7 @@ function message(id: string, body: unknown, attempts = 1) {
 describe("the jobs queue consumer", () => {
   it("acknowledges a job its handler completes", async () => {
     const ctx = createExecutionContext();
-    const batch = createMessageBatch("ckm-jobs", [message("m1", { kind: "nightly.run", scheduledAt: new Date().toISOString() })]);
+    const batch = createMessageBatch("ckm-jobs", [message("m1", { kind: "nightly.run", scheduledAt: new Date().toISOString(), tenantIds: [crypto.randomUUID()] })]);
     await worker.queue(batch, env);
     const result = await getQueueResult(batch, ctx);
     expect(result.explicitAcks).toEqual(["m1"]);

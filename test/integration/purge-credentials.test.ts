@@ -35,7 +35,7 @@ describe("the nightly purge of spent credentials", () => {
       db.execute(sql`insert into login_throttle values (${`account:${crypto.randomUUID()}`}, 3, now() - interval '2 days')`),
     );
 
-    await purgeExpiredCredentials.run({ env, log: createLogger({ test: "purge" }, "error") }, new Date().toISOString());
+    await purgeExpiredCredentials.run({ env, log: createLogger({ test: "purge" }, "error") }, { scheduledAt: new Date().toISOString() });
 
     const remaining = await withDatabase((db) =>
       withTenant(db, owner.tenantId, (tx) => tx.select({ id: sessions.id }).from(sessions).where(eq(sessions.userId, owner.userId))),

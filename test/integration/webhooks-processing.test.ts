@@ -228,7 +228,7 @@ describe("processing through the queue", () => {
     const dead = await settled(owner, integration.id, deliveryId);
     expect(dead).toMatchObject({ status: "dead", attempts: 1, error: "order has no currency" });
     await withDatabase((db) => db.execute(sql`update webhook_deliveries set received_at = now() - interval '31 days' where id = ${deliveryId}`));
-    const nightly = createMessageBatch("ckm-jobs", [{ id: "n1", timestamp: new Date(), attempts: 1, body: { kind: "nightly.run", scheduledAt: new Date().toISOString() } }]);
+    const nightly = createMessageBatch("ckm-jobs", [{ id: "n1", timestamp: new Date(), attempts: 1, body: { kind: "nightly.run", scheduledAt: new Date().toISOString(), tenantIds: [owner.tenantId] } }]);
     await worker.queue(nightly, env);
     expect((await getQueueResult(nightly, createExecutionContext())).explicitAcks).toEqual(["n1"]);
     const purged = await expectJson<Delivery & { payload: string | null; payloadPurgedAt: string | null }>(await call("GET", `/v1/integrations/${integration.id}/deliveries/${deliveryId}`, { token: owner.tokens.accessToken }));
