@@ -11,6 +11,7 @@ import { customerRoutes } from "./customers/routes/index.ts";
 import { systemRoutes } from "./system/routes/index.ts";
 import { tenancyRoutes } from "./tenancy/routes/index.ts";
 import { segmentRoutes } from "./segments/routes/index.ts";
+import { surveyRoutes } from "./surveys/routes/index.ts";
 import { webhookRoutes } from "./webhooks/routes/index.ts";
 
 /** Builds the HTTP application: middleware, error handling, and every capability's routes. */
@@ -28,7 +29,7 @@ export function createApp() {
     return problemResponse(c, error);
   });
 
-  const routes = app.route("/", systemRoutes).route("/", tenancyRoutes).route("/", customerRoutes).route("/", webhookRoutes).route("/", segmentRoutes);
+  const routes = app.route("/", systemRoutes).route("/", tenancyRoutes).route("/", customerRoutes).route("/", webhookRoutes).route("/", segmentRoutes).route("/", surveyRoutes);
   mountApiDocs(app);
   return routes;
 }

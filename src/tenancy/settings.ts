@@ -15,6 +15,7 @@ export type TenantSettings = {
   defaultCountry: string | null;
   allowedOrigins: string[];
   webhookRetentionDays: number;
+  globalRecontactDays: number | null;
 };
 
 export type SettingsChange = Partial<Omit<TenantSettings, "id" | "slug">>;
@@ -28,6 +29,7 @@ const settingsColumns = {
   defaultCountry: tenants.defaultCountry,
   allowedOrigins: tenants.allowedOrigins,
   webhookRetentionDays: tenants.webhookRetentionDays,
+  globalRecontactDays: tenants.globalRecontactDays,
 };
 
 export async function getSettings(db: Database, actor: Actor): Promise<TenantSettings> {

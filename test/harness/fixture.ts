@@ -21,6 +21,7 @@ import { withTenant } from "../../src/platform/with-tenant.ts";
 import { addMember, createKey, signUp, type Account } from "./accounts.ts";
 import { call } from "./api.ts";
 import { withDatabase } from "./database.ts";
+import { identitySecret, insertResponse, publishedSurvey } from "./surveys.ts";
 
 export const ALLOWED_ORIGIN = "https://shop.example.com";
 
@@ -49,6 +50,11 @@ export type Fixture = {
   deliveryId: string;
   /** A finished segmentation run that scored the first customer. */
   runId: string;
+  /** A published survey (version 1 of the sample definition) and a partial response to it. */
+  surveyId: string;
+  responseId: string;
+  /** The tenant's widget identity verification secret. */
+  identitySecret: string;
   callers: Caller[];
 };
 
@@ -97,8 +103,15 @@ export async function createFixture(): Promise<Fixture> {
     importId: await uploadFresh(owner),
     ...(await insertIntegration(owner.tenantId)),
     runId: await insertRun(owner.tenantId, customerIds[0]!),
+    ...(await insertSurvey(owner)),
     callers,
   };
+}
+
+/** A published survey with one partial response, and the tenant's identity secret. */
+async function insertSurvey(owner: Account): Promise<{ surveyId: string; responseId: string; identitySecret: string }> {
+  const surveyId = await publishedSurvey(owner);
+  return { surveyId, responseId: await insertResponse(owner.tenantId, surveyId), identitySecret: await identitySecret(owner) };
 }
 
 export const GENERIC_SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";

@@ -21,6 +21,8 @@ function idsOf(a: Fixture): Record<string, string> {
     integrationId: a.integrationId,
     deliveryId: a.deliveryId,
     runId: a.runId,
+    surveyId: a.surveyId,
+    responseId: a.responseId,
   };
 }
 
@@ -42,6 +44,9 @@ function secretsOf(a: Fixture): string[] {
     a.integrationSecret,
     a.deliveryId,
     a.runId,
+    a.surveyId,
+    a.responseId,
+    a.identitySecret,
   ];
 }
 

@@ -14,3 +14,4 @@ export * from "./customer-merges.ts";
 export * from "./imports.ts";
 export * from "./integrations.ts";
 export * from "./segmentation.ts";
+export * from "./surveys.ts";

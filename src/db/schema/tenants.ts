@@ -14,5 +14,9 @@ export const tenants = pgTable("tenants", {
   allowedOrigins: text().array().notNull().default([]),
   /** Days raw webhook payloads are kept before the nightly purge removes them. */
   webhookRetentionDays: integer().notNull().default(30),
+  /** Days after any survey during which the widget shows no other; null: no global limit. */
+  globalRecontactDays: integer(),
+  /** Key of the HMAC with which the tenant's server signs the identities the widget reports. */
+  widgetIdentitySecret: text(),
   ...timestamps,
 });

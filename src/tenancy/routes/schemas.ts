@@ -86,6 +86,7 @@ export const Settings = z
     defaultCountry: z.string().nullable().openapi({ example: "GB", description: "ISO 3166 country assumed for national phone numbers." }),
     allowedOrigins: z.array(z.string()).openapi({ example: ["https://shop.example.com"] }),
     webhookRetentionDays: z.number().int(),
+    globalRecontactDays: z.number().int().nullable().openapi({ description: "After showing any survey, the widget shows no other to that visitor for this many days; null (the default) turns the rule off." }),
   })
   .openapi("Settings");
 

@@ -48,6 +48,7 @@ const UpdateSettingsInput = z
       }),
     allowedOrigins: z.array(Origin).max(50).transform((origins) => [...new Set(origins)]),
     webhookRetentionDays: z.number().int().min(1).max(3650),
+    globalRecontactDays: z.number().int().min(1).max(3650).nullable(),
   })
   .partial()
   .strict()
