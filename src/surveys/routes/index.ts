@@ -6,10 +6,12 @@ import { widgetCors } from "../widget-cors.ts";
 import * as closeSurvey from "./close-survey.ts";
 import * as createSurvey from "./create-survey.ts";
 import * as deleteSurvey from "./delete-survey.ts";
+import * as exportResponses from "./export-responses.ts";
 import * as getSurvey from "./get-survey.ts";
 import * as listSurveys from "./list-surveys.ts";
 import * as publishSurvey from "./publish-survey.ts";
 import * as rotateIdentitySecret from "./rotate-identity-secret.ts";
+import * as surveyResults from "./survey-results.ts";
 import * as updateSurvey from "./update-survey.ts";
 import * as widgetGetSurvey from "./widget-get-survey.ts";
 import * as widgetIdentify from "./widget-identify.ts";
@@ -40,6 +42,8 @@ export const surveyRoutes = router
   .openapi(publishSurvey.route, publishSurvey.handler)
   .openapi(closeSurvey.route, closeSurvey.handler)
   .openapi(deleteSurvey.route, deleteSurvey.handler)
+  .openapi(surveyResults.route, surveyResults.handler)
+  .openapi(exportResponses.route, exportResponses.handler)
   .openapi(widgetListSurveys.route, widgetListSurveys.handler)
   .openapi(widgetGetSurvey.route, widgetGetSurvey.handler)
   .openapi(widgetSaveResponse.route, widgetSaveResponse.handler)
