@@ -1,7 +1,7 @@
 import type { OperationId } from "../../src/platform/permissions.ts";
 import { PASSWORD } from "./accounts.ts";
 import { call, clientAddress, uniqueEmail } from "./api.ts";
-import { publishedSurvey, responseBody, sampleDefinition, signIdentity } from "./surveys.ts";
+import { currentIdentitySecret, publishedSurvey, responseBody, sampleDefinition, signIdentity } from "./surveys.ts";
 import { genericCustomerEvent, standardHeaders } from "./webhooks.ts";
 import {
   insertApiKey,
@@ -150,7 +150,7 @@ export const SAMPLES: Record<OperationId, (fx: Fixture) => Promise<Sample>> = {
   "widget.responses.save": async (fx) => ({ params: { responseId: crypto.randomUUID() }, body: responseBody(fx.surveyId) }),
   "widget.identify": async (fx) => {
     const email = `c1@${fx.tenantId}.example`;
-    return { body: { visitorId: `v_${unique()}`, email, signature: await signIdentity(fx.identitySecret, email) } };
+    return { body: { visitorId: `v_${unique()}`, email, signature: await signIdentity(await currentIdentitySecret(fx.tenantId), email) } };
   },
 };
 

@@ -1,5 +1,5 @@
 import { expect } from "vitest";
-import { surveyResponses } from "../../src/db/schema/index.ts";
+import { surveyResponses, tenants } from "../../src/db/schema/index.ts";
 import { withTenant } from "../../src/platform/with-tenant.ts";
 import { encodeHex, hmacSha256, utf8 } from "../../src/webhooks/verify/bytes.ts";
 import type { Account } from "./accounts.ts";
@@ -48,6 +48,12 @@ export async function identitySecret(owner: Account): Promise<string> {
   const res = await call("POST", "/v1/surveys/identity-secret", { token: owner.tokens.accessToken });
   expect(res.status, await res.clone().text()).toBe(200);
   return (await res.json<{ secret: string }>()).secret;
+}
+
+/** The tenant's identity secret as stored now (routes under test may have rotated it). */
+export async function currentIdentitySecret(tenantId: string): Promise<string> {
+  const [row] = await withDatabase((db) => withTenant(db, tenantId, (tx) => tx.select({ secret: tenants.widgetIdentitySecret }).from(tenants)));
+  return row!.secret!;
 }
 
 /** The hex HMAC-SHA256 a tenant's server would give the page for an external id or email. */

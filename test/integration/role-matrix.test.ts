@@ -55,5 +55,6 @@ describe("role matrix: every route x every role x every credential kind", () => 
     }
     expect(mismatches).toEqual([]);
     expect(checked).toBe(operations.length * fixture.callers.length);
-  });
+    // About a thousand requests, each route's samples included: more than the default minute on a busy machine.
+  }, 240_000);
 });
