@@ -222,5 +222,23 @@ describe("the widget's public routes", () => {
       expect((await save(later, responseBody(fx.surveyId, { visitorId }))).status).toBe(200);
       expect((await responsesOf(customerId)).sort()).toEqual([earlier, later].sort());
     });
+
+    it("moves responses and the visitor link with a customer merge, and back on undo", async () => {
+      const duplicate = await insertCustomer(fx.tenantId, "Dupe Dora");
+      const identity = await insertIdentity(fx.tenantId, duplicate);
+      const visitorId = `v_${crypto.randomUUID().slice(0, 10)}`;
+      const id = crypto.randomUUID();
+      const signature = await signIdentity(fx.identitySecret, identity.externalId);
+      expect((await save(id, responseBody(fx.surveyId, { visitorId, identity: { externalId: identity.externalId, signature } }))).status).toBe(200);
+      const survivor = await insertCustomer(fx.tenantId, "Keeper Kim");
+      const merged = await call("POST", `/v1/customers/${survivor}/merge`, { token: fx.owner.tokens.accessToken, body: { duplicateId: duplicate } });
+      const { id: mergeId } = await expectJson<{ id: string }>(merged, 201);
+      expect(await responsesOf(survivor)).toEqual([id]);
+      const later = crypto.randomUUID();
+      expect((await save(later, responseBody(fx.surveyId, { visitorId }))).status).toBe(200);
+      expect((await responsesOf(survivor)).sort()).toEqual([id, later].sort());
+      expect((await call("POST", `/v1/customer-merges/${mergeId}/undo`, { token: fx.owner.tokens.accessToken })).status).toBe(200);
+      expect(await responsesOf(duplicate)).toEqual([id]);
+    });
   });
 });
