@@ -61,6 +61,8 @@ CREATE TABLE "widget_visitors" (
 --> statement-breakpoint
 ALTER TABLE "tenants" ADD COLUMN "global_recontact_days" integer;--> statement-breakpoint
 ALTER TABLE "tenants" ADD COLUMN "widget_identity_secret" text;--> statement-breakpoint
+ALTER TABLE "tenants" ADD COLUMN "response_webhook_url" text;--> statement-breakpoint
+ALTER TABLE "tenants" ADD COLUMN "response_webhook_secret" text;--> statement-breakpoint
 ALTER TABLE "survey_responses" ADD CONSTRAINT "survey_responses_tenant_id_survey_id_version_survey_versions_tenant_id_survey_id_version_fk" FOREIGN KEY ("tenant_id","survey_id","version") REFERENCES "public"."survey_versions"("tenant_id","survey_id","version") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "survey_responses" ADD CONSTRAINT "survey_responses_tenant_id_customer_id_customers_tenant_id_id_fk" FOREIGN KEY ("tenant_id","customer_id") REFERENCES "public"."customers"("tenant_id","id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "survey_versions" ADD CONSTRAINT "survey_versions_tenant_id_survey_id_surveys_tenant_id_id_fk" FOREIGN KEY ("tenant_id","survey_id") REFERENCES "public"."surveys"("tenant_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint

@@ -5,6 +5,7 @@ import { processImport, type ImportMode } from "../customers/import/process-impo
 import { openDatabase, type Database } from "../platform/db.ts";
 import { advanceRun } from "../segments/advance-run.ts";
 import { requestRun } from "../segments/runs.ts";
+import { deliverResponseWebhook } from "../surveys/response-webhook.ts";
 import { processDelivery } from "../webhooks/process-delivery.ts";
 import { runNightly } from "./nightly.ts";
 
@@ -19,6 +20,7 @@ export const jobHandlers: JobHandlers = {
       if (outcome?.orders?.length || outcome?.refunds?.length) await requestRun(db, ctx.env.JOBS, job.tenantId, "data_change");
     }),
   "segmentation.run": (job, ctx) => withDatabase(ctx, (db) => advanceRun(db, ctx.env.JOBS, job.tenantId, job.runId, ctx.log)),
+  "survey.response.webhook": (job, ctx) => withDatabase(ctx, (db) => deliverResponseWebhook(db, job.tenantId, job.responseId, ctx.log)),
 };
 
 async function withDatabase<T>(ctx: JobContext, work: (db: Database) => Promise<T>): Promise<T> {

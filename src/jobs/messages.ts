@@ -10,6 +10,7 @@ export const JobMessage = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("import.run"), tenantId: z.uuid(), importId: z.uuid() }),
   z.object({ kind: z.literal("webhook.process"), tenantId: z.uuid(), deliveryId: z.uuid() }),
   z.object({ kind: z.literal("segmentation.run"), tenantId: z.uuid(), runId: z.uuid() }),
+  z.object({ kind: z.literal("survey.response.webhook"), tenantId: z.uuid(), responseId: z.uuid() }),
 ]);
 
 export type JobMessage = z.infer<typeof JobMessage>;

@@ -102,6 +102,7 @@ export const PERMISSIONS = {
   "surveys.close": { roles: MANAGERS, credentials: STAFF_AND_SERVERS },
   "surveys.delete": { roles: MANAGERS, credentials: STAFF_AND_SERVERS },
   "surveys.identity_secret": { roles: MANAGERS, credentials: STAFF_AND_SERVERS },
+  "surveys.webhook.set": { roles: MANAGERS, credentials: STAFF_AND_SERVERS },
   "surveys.results": { roles: SURVEY_READERS, credentials: STAFF_AND_SERVERS },
   "surveys.responses.export": { roles: READERS_OF_PERSONAL_DATA, credentials: STAFF_AND_SERVERS },
   "widget.surveys.list": WIDGET,

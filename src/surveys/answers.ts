@@ -73,3 +73,23 @@ export function answerIssues(definition: SurveyDefinition, answers: Answers, com
   }
   return issues;
 }
+
+/**
+ * Merges a save's answers into those stored: the save's win, and a stored answer whose question
+ * the new answers now hide (the visitor changed an earlier answer) is dropped, so a partial save
+ * never leaves an answer behind that the final one could not give.
+ */
+export function mergeAnswers(definition: SurveyDefinition, stored: Answers, incoming: Answers): Answers {
+  const merged: Answers = { ...stored, ...incoming };
+  const questions = new Map(definition.questions.map((question) => [question.id, question]));
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const id of Object.keys(merged)) {
+      const question = questions.get(id);
+      if (id in incoming || !question || isShown(question, merged)) continue;
+      delete merged[id];
+      changed = true;
+    }
+  }
+  return merged;
+}

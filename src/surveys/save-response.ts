@@ -1,11 +1,12 @@
 import { and, eq } from "drizzle-orm";
-import { surveyResponses, surveys, surveyVersions, widgetVisitors } from "../db/schema/index.ts";
+import { surveyResponses, surveys, surveyVersions, tenants, widgetVisitors } from "../db/schema/index.ts";
+import type { JobMessage } from "../jobs/messages.ts";
 import { findCustomerByIdentity } from "../customers/find-by-identity.ts";
 import type { Actor } from "../platform/actor.ts";
 import type { Database, Transaction } from "../platform/db.ts";
 import { BadRequestError, ConflictError, NotFoundError, UnprocessableError } from "../platform/errors.ts";
 import { withTenant } from "../platform/with-tenant.ts";
-import { answerIssues, type Answers } from "./answers.ts";
+import { answerIssues, mergeAnswers, type Answers } from "./answers.ts";
 import type { SurveyDefinition } from "./definition.ts";
 import { verifyIdentity, type IdentityClaim } from "./identity.ts";
 import { countWidgetWrite } from "./rate-limit.ts";
@@ -69,26 +70,35 @@ function checkFinal(existing: ResponseRow, merged: Answers, input: ResponseInput
  * response, later ones merge their answers into it, and `complete` finishes it. Answers are
  * checked against the exact version answered and nothing is stored when any is wrong. A filled
  * honeypot or a completion within two seconds of the start is accepted and silently dropped.
- * A completed response of an identified visitor lands on the customer's timeline.
+ * A completed response of an identified visitor lands on the customer's timeline, and one
+ * completed now is queued for the tenant's response webhook (after the commit).
  */
-export async function saveResponse(db: Database, actor: Actor, responseId: string, input: ResponseInput): Promise<SaveOutcome> {
+export async function saveResponse(db: Database, jobs: Queue<JobMessage>, actor: Actor, responseId: string, input: ResponseInput): Promise<SaveOutcome> {
   const status = input.complete ? "complete" : "partial";
   if (input.website) return { id: responseId, status, discarded: true };
   if (input.startedAt.getTime() > Date.now() + 5 * 60_000) throw new BadRequestError("startedAt is in the future.", [{ path: "json.startedAt", message: "must not be in the future" }]);
   await countWidgetWrite(db, actor.tenantId, input.visitorId, actor.origin.ip);
+  const { outcome, notify } = await storeResponse(db, actor, responseId, input);
+  if (notify) await jobs.send({ kind: "survey.response.webhook", tenantId: actor.tenantId, responseId });
+  return outcome;
+}
+
+/** The save itself, in one transaction; `notify` when it completed the response and the tenant has a response webhook. */
+async function storeResponse(db: Database, actor: Actor, responseId: string, input: ResponseInput): Promise<{ outcome: SaveOutcome; notify: boolean }> {
+  const status = input.complete ? "complete" : "partial";
   return withTenant(db, actor.tenantId, async (tx) => {
     const [existing] = await tx.select().from(surveyResponses).where(eq(surveyResponses.id, responseId)).for("update");
     if (existing && (existing.surveyId !== input.surveyId || existing.version !== input.version || existing.visitorId !== input.visitorId)) {
       throw new ConflictError("This response id belongs to another survey, version or visitor.");
     }
     const definition = await versionDefinition(tx, input.surveyId, input.version);
-    const merged = { ...existing?.answers, ...input.answers };
-    if (existing?.status === "complete") return checkFinal(existing, merged, input);
+    const merged = mergeAnswers(definition, existing?.answers ?? {}, input.answers);
+    if (existing?.status === "complete") return { outcome: checkFinal(existing, merged, input), notify: false };
     const issues = answerIssues(definition, merged, input.complete);
     if (issues.length) throw new UnprocessableError("The answers do not fit this survey version.", issues);
     const startedAt = existing?.startedAt ?? input.startedAt;
     const now = new Date();
-    if (input.complete && now.getTime() - startedAt.getTime() < MIN_COMPLETION_MS) return { id: responseId, status, discarded: true };
+    if (input.complete && now.getTime() - startedAt.getTime() < MIN_COMPLETION_MS) return { outcome: { id: responseId, status, discarded: true }, notify: false };
     const customerId = (await customerOf(tx, actor.tenantId, input)) ?? existing?.customerId ?? null;
     const values = { answers: merged, status, customerId, language: input.language, completedAt: input.complete ? now : null, updatedAt: now } as const;
     if (existing) {
@@ -105,6 +115,7 @@ export async function saveResponse(db: Database, actor: Actor, responseId: strin
     if (input.complete && customerId) {
       await addResponseToTimeline(tx, actor.tenantId, customerId, { id: responseId, surveyId: input.surveyId, version: input.version, completedAt: now, answers: merged }, definition);
     }
-    return { id: responseId, status, discarded: false };
+    const [tenant] = input.complete ? await tx.select({ url: tenants.responseWebhookUrl }).from(tenants).where(eq(tenants.id, actor.tenantId)) : [];
+    return { outcome: { id: responseId, status, discarded: false }, notify: Boolean(tenant?.url) };
   });
 }

@@ -143,6 +143,7 @@ export const SAMPLES: Record<OperationId, (fx: Fixture) => Promise<Sample>> = {
   "surveys.close": async (fx) => ({ params: { surveyId: await publishedSurvey(fx.owner) } }),
   "surveys.delete": async (fx) => ({ params: { surveyId: await draftSurvey(fx) } }),
   "surveys.identity_secret": none,
+  "surveys.webhook.set": async () => ({ body: { url: null } }),
   "surveys.results": async (fx) => ({ params: { surveyId: fx.surveyId }, query: { interval: "week" } }),
   "surveys.responses.export": async (fx) => ({ params: { surveyId: fx.surveyId } }),
   "widget.surveys.list": async () => ({ query: { lang: "zh-CN", url: "https://shop.example.com/cart" } }),

@@ -39,6 +39,7 @@ describe("the jobs queue consumer", () => {
       "import.run": async () => {},
       "webhook.process": async () => {},
       "segmentation.run": async () => {},
+      "survey.response.webhook": async () => {},
     });
     const result = await getQueueResult(batch, ctx);
     expect(result.retryMessages).toEqual([{ msgId: "m2" }]);

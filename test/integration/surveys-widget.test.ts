@@ -112,6 +112,15 @@ describe("the widget's public routes", () => {
       expect(row).toEqual({ status: "complete", answers: { nps: 3, why: "Delivery was slow", channel: { other: "A podcast" } } });
     });
 
+    it("drops a stored answer that a later save's answers hide", async () => {
+      const id = crypto.randomUUID();
+      const first = responseBody(fx.surveyId, { answers: { nps: 2, why: "Too slow" }, complete: false });
+      expect((await save(id, first)).status).toBe(200);
+      expect(await expectJson(await save(id, { ...first, answers: { nps: 10 }, complete: true }))).toEqual({ id, status: "complete" });
+      const [row] = await withDatabase((db) => withTenant(db, fx.tenantId, async (tx) => (await tx.execute<{ answers: unknown }>(sql`select answers from survey_responses where id = ${id}`)).rows));
+      expect(row!.answers).toEqual({ nps: 10 });
+    });
+
     const wrong: Array<[string, (body: ReturnType<typeof responseBody>) => unknown, number]> = [
       ["an answer to a question not in that version", (b) => ({ ...b, answers: { ...b.answers, later: 5 } }), 422],
       ["an NPS out of range", (b) => ({ ...b, answers: { nps: 11 } }), 422],

@@ -18,5 +18,8 @@ export const tenants = pgTable("tenants", {
   globalRecontactDays: integer(),
   /** Key of the HMAC with which the tenant's server signs the identities the widget reports. */
   widgetIdentitySecret: text(),
+  /** Where completed survey responses are posted (Standard Webhooks), and the secret they are signed with. */
+  responseWebhookUrl: text(),
+  responseWebhookSecret: text(),
   ...timestamps,
 });

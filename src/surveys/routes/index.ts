@@ -11,6 +11,7 @@ import * as getSurvey from "./get-survey.ts";
 import * as listSurveys from "./list-surveys.ts";
 import * as publishSurvey from "./publish-survey.ts";
 import * as rotateIdentitySecret from "./rotate-identity-secret.ts";
+import * as setWebhook from "./set-webhook.ts";
 import * as surveyResults from "./survey-results.ts";
 import * as updateSurvey from "./update-survey.ts";
 import * as widgetGetSurvey from "./widget-get-survey.ts";
@@ -35,6 +36,7 @@ router.use(
 
 export const surveyRoutes = router
   .openapi(rotateIdentitySecret.route, rotateIdentitySecret.handler)
+  .openapi(setWebhook.route, setWebhook.handler)
   .openapi(createSurvey.route, createSurvey.handler)
   .openapi(listSurveys.route, listSurveys.handler)
   .openapi(getSurvey.route, getSurvey.handler)

@@ -62,6 +62,6 @@ export const route = defineRoute({
 
 export const handler: RouteHandler<typeof route, AppEnv> = async (c) => {
   const input = c.req.valid("json");
-  const outcome = await saveResponse(c.get("services").db(), currentActor(c), c.req.valid("param").responseId, { ...input, startedAt: new Date(input.startedAt) });
+  const outcome = await saveResponse(c.get("services").db(), c.env.JOBS, currentActor(c), c.req.valid("param").responseId, { ...input, startedAt: new Date(input.startedAt) });
   return c.json({ id: outcome.id, status: outcome.status }, outcome.discarded ? 202 : 200);
 };
