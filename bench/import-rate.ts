@@ -9,7 +9,7 @@ import { nodePool } from "../scripts/db/node-pool.ts";
 import { generateSigningKey } from "../scripts/generate-signing-key.ts";
 import { writeReport, type Row } from "./lib/report.ts";
 import { writeRetailCsv } from "./lib/retail-data.ts";
-import { startWorker } from "./lib/worker-process.ts";
+import { startWorker } from "../scripts/dev-worker.ts";
 
 const SIZES = (process.env.BENCH_IMPORT_ROWS ?? "100000,1000000").split(",").map(Number);
 const SERVER_URL = process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";

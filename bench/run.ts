@@ -7,6 +7,8 @@ const benchmarks: Record<string, () => Promise<{ run(): Promise<string> }>> = {
   "login-timing": () => import("./login-timing.ts"),
   "import-rate": () => import("./import-rate.ts"),
   "webhook-receive": () => import("./webhook-receive.ts"),
+  widget: () => import("./widget.ts"),
+  load: () => import("./load.ts"),
 };
 
 const requested = process.argv.slice(2);

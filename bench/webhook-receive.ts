@@ -7,7 +7,7 @@ import { migrate } from "../scripts/db/migrate.ts";
 import { nodePool } from "../scripts/db/node-pool.ts";
 import { generateSigningKey } from "../scripts/generate-signing-key.ts";
 import { summarise, writeReport, type Row } from "./lib/report.ts";
-import { startWorker } from "./lib/worker-process.ts";
+import { startWorker } from "../scripts/dev-worker.ts";
 
 const DELIVERIES = Number(process.env.BENCH_WEBHOOK_DELIVERIES ?? 2000);
 const CONNECTIONS = Number(process.env.BENCH_WEBHOOK_CONNECTIONS ?? 10);

@@ -13,6 +13,7 @@ import { tenancyRoutes } from "./tenancy/routes/index.ts";
 import { segmentRoutes } from "./segments/routes/index.ts";
 import { surveyRoutes } from "./surveys/routes/index.ts";
 import { webhookRoutes } from "./webhooks/routes/index.ts";
+import { mountHostedSurveyPage } from "./surveys/hosted-page.ts";
 
 /** Builds the HTTP application: middleware, error handling, and every capability's routes. */
 export function createApp() {
@@ -31,6 +32,7 @@ export function createApp() {
 
   const routes = app.route("/", systemRoutes).route("/", tenancyRoutes).route("/", customerRoutes).route("/", webhookRoutes).route("/", segmentRoutes).route("/", surveyRoutes);
   mountApiDocs(app);
+  mountHostedSurveyPage(app);
   return routes;
 }
 

@@ -1,5 +1,6 @@
 import { createRoute, type RouteConfig } from "@hono/zod-openapi";
 import { guard } from "./guard.ts";
+import { idempotent } from "./idempotency.ts";
 import { ProblemSchema } from "./openapi.ts";
 import { PERMISSIONS, type OperationId, type Permission } from "./permissions.ts";
 
@@ -11,7 +12,8 @@ const problem = (description: string) => ({
 /**
  * `createRoute` with the permission table applied: the route gets the guard for its
  * operationId, the bearer security requirement, and its 401/403 answers in the document.
- * Routes are defined through this, so none can ship without a permission decision.
+ * Routes are defined through this, so none can ship without a permission decision. A route
+ * that creates (POST answering 201) also honours `Idempotency-Key`.
  */
 export function defineRoute<const R extends Omit<RouteConfig, "middleware" | "security"> & { operationId: OperationId }>(
   config: R,
@@ -19,9 +21,10 @@ export function defineRoute<const R extends Omit<RouteConfig, "middleware" | "se
   const check = guard(config.operationId);
   const permission: Permission = PERMISSIONS[config.operationId];
   if (permission.public) return createRoute({ ...config, middleware: [check] as const, security: [] });
+  const creates = config.method === "post" && "201" in config.responses;
   return createRoute({
     ...config,
-    middleware: [check] as const,
+    middleware: creates ? ([check, idempotent(config.operationId)] as const) : ([check] as const),
     security: [{ bearerAuth: [] }],
     responses: {
       401: problem("No credential, or one that is invalid, expired or revoked."),

@@ -27,12 +27,26 @@ const forDocs = secureHeaders({
   },
 });
 
+/** The hosted survey link runs only the Worker's own widget script, which talks only to the Worker. */
+const forHostedSurvey = secureHeaders({
+  ...common,
+  contentSecurityPolicy: {
+    defaultSrc: ["'none'"],
+    scriptSrc: ["'self'"],
+    connectSrc: ["'self'"],
+    styleSrc: ["'self'"],
+    frameAncestors: ["'none'"],
+    baseUri: ["'none'"],
+    formAction: ["'none'"],
+  },
+});
+
 /**
  * Security headers on every response the Worker makes (HSTS, nosniff, no referrer, no framing,
  * a content security policy); static assets get theirs from `web/public/_headers`.
  */
 export function securityHeaders(): MiddlewareHandler<AppEnv> {
   return async function securityHeaders(c, next) {
-    return (c.req.path === "/docs" ? forDocs : forApi)(c, next);
+    return (c.req.path === "/docs" ? forDocs : c.req.path.startsWith("/s/") ? forHostedSurvey : forApi)(c, next);
   };
 }

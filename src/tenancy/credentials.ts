@@ -36,13 +36,14 @@ export async function resolveSession(db: Database, claims: AccessClaims, origin:
 
 /**
  * Resolves an `sk_live_...` or `pk_live_...` key. Unknown, revoked and expired keys get one
- * answer; a publishable key is honoured only from an origin the tenant allows.
+ * answer; a publishable key is honoured only from an origin the tenant allows, or from the
+ * Worker's own pages (the hosted survey link).
  */
 export async function resolveApiKey(
   db: Database,
   token: string,
   origin: RequestOrigin,
-  pageOrigin: string | undefined,
+  pageOrigin: { page: string | undefined; own: string },
 ): Promise<Actor> {
   const hash = await hashToken(token);
   const result = await withoutTenant(db, (tx) => tx.execute<ApiKeyRow>(sql`select * from credential_api_key(${hash})`));
@@ -50,7 +51,8 @@ export async function resolveApiKey(
   const expired = key?.key_expires_at != null && new Date(key.key_expires_at) <= new Date();
   if (!key || key.key_revoked_at != null || expired) throw new UnauthorizedError("The API key is invalid, revoked or expired.");
   if (key.key_kind === "publishable") {
-    if (!pageOrigin || !key.tenant_allowed_origins.includes(pageOrigin)) {
+    const { page, own } = pageOrigin;
+    if (!page || (page !== own && !key.tenant_allowed_origins.includes(page))) {
       throw new ForbiddenError("This publishable key works only from the tenant's allowed origins.");
     }
     return { kind: "publishable_key", tenantId: key.key_tenant_id, keyId: key.key_id, origin };

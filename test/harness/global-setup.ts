@@ -13,6 +13,8 @@ declare module "vitest" {
     dbProxy: string;
     signingKeys: string;
     sampleCsv: string;
+    fuzzRuns: number;
+    fuzzSeed: number;
     hookReceiver: string;
   }
 }
@@ -31,6 +33,8 @@ export default async function setup(project: TestProject) {
   project.provide("dbProxy", bridge.proxy);
   project.provide("signingKeys", JSON.stringify([await generateSigningKey()]));
   project.provide("sampleCsv", readFileSync(SAMPLE_CSV, "utf8"));
+  project.provide("fuzzRuns", Number(process.env.FUZZ_RUNS ?? 3));
+  project.provide("fuzzSeed", Number(process.env.FUZZ_SEED ?? 20261123));
   const receiver = await startHookReceiver();
   project.provide("hookReceiver", receiver.url);
   console.log(`database for worker tests: ${bridge.embedded ? "embedded (in memory)" : "DATABASE_URL"}`);

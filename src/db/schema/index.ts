@@ -14,4 +14,5 @@ export * from "./customer-merges.ts";
 export * from "./imports.ts";
 export * from "./integrations.ts";
 export * from "./segmentation.ts";
+export * from "./idempotency-keys.ts";
 export * from "./surveys.ts";

@@ -3,7 +3,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
-export type RunningWorker = { url: string; peakRssMiB(): number; stop(): Promise<void> };
+export type RunningWorker = { url: string; peakRssMiB(): number; rssMiB(): number; stop(): Promise<void> };
 
 /** Resident memory of every workerd process in a process group, in MiB. */
 function workerdRssMiB(group: number): number {
@@ -23,7 +23,7 @@ function workerdRssMiB(group: number): number {
  * local database bridge, and samples the workerd processes' resident memory twice a second.
  */
 export async function startWorker(vars: Record<string, string>, port = 8797): Promise<RunningWorker> {
-  const args = ["wrangler", "dev", "--ip", "127.0.0.1", "--port", String(port), "--persist-to", mkdtempSync(join(tmpdir(), "ckm-bench-wrangler-")), "--show-interactive-dev-session=false"];
+  const args = ["wrangler", "dev", "--ip", "127.0.0.1", "--port", String(port), "--persist-to", mkdtempSync(join(tmpdir(), "ckm-wrangler-")), "--show-interactive-dev-session=false"];
   for (const [name, value] of Object.entries(vars)) args.push("--var", `${name}:${value}`);
   const child: ChildProcess = spawn("npx", args, { stdio: ["ignore", "ignore", "inherit"], detached: true, env: { ...process.env, WRANGLER_SEND_METRICS: "false" } });
   const url = `http://127.0.0.1:${port}`;
@@ -41,6 +41,7 @@ export async function startWorker(vars: Record<string, string>, port = 8797): Pr
   return {
     url,
     peakRssMiB: () => peak,
+    rssMiB: () => workerdRssMiB(child.pid!),
     async stop() {
       clearInterval(sampler);
       try {

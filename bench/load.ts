@@ -1,0 +1,175 @@
+import autocannon from "autocannon";
+import { execFileSync } from "node:child_process";
+import { createHmac } from "node:crypto";
+import { startBridge } from "../scripts/db/bridge.ts";
+import { migrate } from "../scripts/db/migrate.ts";
+import { nodePool } from "../scripts/db/node-pool.ts";
+import { startWorker, type RunningWorker } from "../scripts/dev-worker.ts";
+import { generateSigningKey } from "../scripts/generate-signing-key.ts";
+import { writeReport, type Row } from "./lib/report.ts";
+
+const SERVER_URL = process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
+const BENCH_DB = "ckm_bench_load";
+const PORT = Number(process.env.BENCH_LOAD_PORT ?? 8814);
+const LOAD_SECONDS = Number(process.env.BENCH_LOAD_SECONDS ?? 60);
+const SOAK_MINUTES = Number(process.env.BENCH_SOAK_MINUTES ?? 10);
+const PAGE_ORIGIN = "https://shop.bench.example";
+/** Target rates per second: mostly reads, then shop webhooks, then widget answers (under the widget's per-address limit). */
+const RATES = { reads: 30, webhooks: 8, widget: 1.5 };
+
+type Stream = { name: keyof typeof RATES; requests: number; ok: number; errors: number; p50: number; p99: number; seconds: number };
+
+async function json(res: Response): Promise<any> {
+  if (!res.ok) throw new Error(`${res.status} ${await res.text()}`);
+  return res.json();
+}
+
+type Tenant = { secretKey: string; customerIds: string[]; integrationId: string; webhookKey: Buffer; publishableKey: string; surveyId: string };
+
+/** A tenant with 200 customers, a generic integration, and a published survey its widget may answer from PAGE_ORIGIN. */
+async function seedTenant(url: string): Promise<Tenant> {
+  const send = (path: string, token: string | undefined, body?: unknown, method = "POST") =>
+    fetch(`${url}${path}`, { method, headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: body === undefined ? undefined : JSON.stringify(body) }).then(json);
+  const owner = await send("/v1/signup", undefined, { company: "Bench Load", name: "Bench", email: "bench-load@example.com", password: "a long benchmark passphrase" });
+  const token = owner.tokens.accessToken;
+  await send("/v1/settings", token, { allowedOrigins: [PAGE_ORIGIN] }, "PATCH");
+  const secretKey = (await send("/v1/api-keys", token, { name: "bench reads", kind: "secret", role: "analyst" })).key;
+  const publishableKey = (await send("/v1/api-keys", token, { name: "bench widget", kind: "publishable" })).key;
+  const customerIds: string[] = [];
+  for (let i = 0; i < 200; i++) customerIds.push((await send("/v1/customers", token, { name: `Load Customer ${i}`, email: `load-${i}@example.com` })).id);
+  const { integration, secret } = await send("/v1/integrations", token, { platform: "generic", name: "Bench hooks" });
+  const definition = {
+    defaultLanguage: "en",
+    languages: ["en"],
+    title: { en: "Bench" },
+    questions: [{ id: "nps", type: "nps", text: { en: "Recommend us?" }, required: true }],
+    showing: { trigger: "load", samplingPercent: 100, recontactDays: null },
+    theme: { primary: "#1a56db", background: "#ffffff", text: "#111827", position: "bottom-right" },
+  };
+  const survey = await send("/v1/surveys", token, { name: "Bench", definition });
+  await send(`/v1/surveys/${survey.id}/publish`, token);
+  return { secretKey, customerIds, integrationId: integration.id, webhookKey: Buffer.from(secret.replace(/^whsec_/, ""), "base64"), publishableKey, surveyId: survey.id };
+}
+
+function stream(name: Stream["name"], url: string, seconds: number, requests: autocannon.Request[]): Promise<Stream> {
+  const amount = Math.round(RATES[name] * seconds);
+  return new Promise((resolve, reject) => {
+    autocannon({ url, connections: Math.max(1, Math.ceil(RATES[name] / 5)), overallRate: RATES[name], amount, requests, timeout: 30 }, (error, result) => {
+      if (error) return reject(error);
+      resolve({ name, requests: result.requests.total, ok: result["2xx"], errors: result.errors + result.non2xx + result.timeouts, p50: result.latency.p50, p99: result.latency.p99, seconds: result.duration });
+    });
+  });
+}
+
+/** Reads, signed webhook deliveries and widget answers at their target rates, all at once, for `seconds`. */
+function mixed(worker: RunningWorker, tenant: Tenant, seconds: number, round: number): Promise<Stream[]> {
+  let n = 0;
+  const pick = () => tenant.customerIds[n++ % tenant.customerIds.length]!;
+  const auth = { authorization: `Bearer ${tenant.secretKey}` };
+  return Promise.all([
+    stream("reads", worker.url, seconds, [
+      { method: "GET", path: "/v1/customers?limit=20", headers: auth },
+      { method: "GET", path: "/v1/customers?q=Load%20Customer%201&limit=20", headers: auth },
+      { method: "GET", setupRequest: (request) => ({ ...request, path: `/v1/customers/${pick()}`, headers: auth }) },
+    ]),
+    stream("webhooks", worker.url, seconds, [
+      {
+        method: "POST",
+        path: `/v1/hooks/${tenant.integrationId}`,
+        setupRequest(request) {
+          const id = `msg_${round}_${++n}`;
+          const timestamp = Math.floor(Date.now() / 1000);
+          const body = JSON.stringify({ type: "customer.updated", timestamp: new Date().toISOString(), data: { id: `cust_${round}_${n}`, email: `hook-${round}-${n}@example.com`, name: "Hook Customer", updatedAt: new Date().toISOString() } });
+          const signature = createHmac("sha256", tenant.webhookKey).update(`${id}.${timestamp}.${body}`).digest("base64");
+          return { ...request, body, headers: { "content-type": "application/json", "webhook-id": id, "webhook-timestamp": String(timestamp), "webhook-signature": `v1,${signature}` } };
+        },
+      },
+    ]),
+    stream("widget", worker.url, seconds, [
+      {
+        method: "PUT",
+        setupRequest(request) {
+          const body = JSON.stringify({ surveyId: tenant.surveyId, version: 1, visitorId: `visitor-${round}-${++n}`, language: "en", answers: { nps: n % 11 }, complete: true, startedAt: new Date(Date.now() - 30_000).toISOString() });
+          return { ...request, path: `/v1/widget/responses/${crypto.randomUUID()}`, body, headers: { "content-type": "application/json", authorization: `Bearer ${tenant.publishableKey}`, origin: PAGE_ORIGIN } };
+        },
+      },
+    ]),
+  ]);
+}
+
+/**
+ * A bounded load test on loopback: reads, webhook ingest and widget answers at fixed rates
+ * against `wrangler dev` on the local PostgreSQL, then the same mix for a soak of several
+ * minutes with the Worker's memory sampled throughout. Every answer must be a 2xx.
+ */
+export async function run(): Promise<string> {
+  const psql = (sql: string) => execFileSync("psql", [SERVER_URL, "-qtAX", "-c", sql], { encoding: "utf8" }).trim();
+  psql(`DROP DATABASE IF EXISTS ${BENCH_DB} WITH (FORCE)`);
+  psql(`CREATE DATABASE ${BENCH_DB}`);
+  const bridge = await startBridge({ databaseUrl: SERVER_URL.replace(/\/[^/]*$/, `/${BENCH_DB}`) });
+  const pool = nodePool(bridge);
+  await migrate(pool);
+  await pool.end();
+  const worker = await startWorker({ DATABASE_URL: bridge.databaseUrl, DB_LOCAL_PROXY: bridge.proxy, AUTH_SIGNING_KEYS: JSON.stringify([await generateSigningKey()]), LOG_LEVEL: "error" }, PORT);
+  const memory: Array<{ minute: number; workerd: number; bench: number }> = [];
+  const sample = (started: number) => memory.push({ minute: (Date.now() - started) / 60_000, workerd: worker.rssMiB(), bench: process.memoryUsage().rss / 2 ** 20 });
+  let load: Stream[];
+  const soak: Stream[][] = [];
+  try {
+    const tenant = await seedTenant(worker.url);
+    load = await mixed(worker, tenant, LOAD_SECONDS, 0);
+    const started = Date.now();
+    sample(started);
+    const sampler = setInterval(() => sample(started), 15_000);
+    for (let minute = 1; minute <= SOAK_MINUTES; minute++) soak.push(await mixed(worker, tenant, 60, minute));
+    clearInterval(sampler);
+    sample(started);
+  } finally {
+    await worker.stop();
+    await bridge.close();
+  }
+  const postgresVersion = psql("SHOW server_version");
+  psql(`DROP DATABASE IF EXISTS ${BENCH_DB} WITH (FORCE)`);
+
+  const rows: Row[] = load.map((s) => ({
+    measure: `load ${LOAD_SECONDS} s: ${s.name} (${s.requests} requests, ${s.errors} errors, p50 ${s.p50} ms, p99 ${s.p99} ms)`,
+    ours: s.ok / s.seconds,
+    reference: RATES[s.name],
+    unit: "answered/s vs target/s",
+    spread: `${s.errors} errors`,
+    goal: "ratio 1.00, 0 errors",
+  }));
+  const soakTotals = Object.keys(RATES).map((name) => {
+    const minutes = soak.map((round) => round.find((s) => s.name === name)!);
+    return { name, requests: minutes.reduce((a, s) => a + s.requests, 0), errors: minutes.reduce((a, s) => a + s.errors, 0), p99: Math.max(...minutes.map((s) => s.p99)) };
+  });
+  const firstMinute = memory.filter((m) => m.minute <= 1);
+  const lastMinute = memory.filter((m) => m.minute >= SOAK_MINUTES - 1);
+  const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / Math.max(values.length, 1);
+  rows.push({
+    measure: `soak ${SOAK_MINUTES} min: workerd resident memory, last minute vs first`,
+    ours: mean(lastMinute.map((m) => m.workerd)),
+    reference: mean(firstMinute.map((m) => m.workerd)),
+    unit: "MiB",
+    spread: `${Math.min(...memory.map((m) => m.workerd)).toFixed(0)}..${Math.max(...memory.map((m) => m.workerd)).toFixed(0)} MiB`,
+    goal: "flat (ratio ≤ 1.10)",
+  });
+  rows.push({
+    measure: `soak ${SOAK_MINUTES} min: bench process (bridge, load generator) resident memory, last minute vs first`,
+    ours: mean(lastMinute.map((m) => m.bench)),
+    reference: mean(firstMinute.map((m) => m.bench)),
+    unit: "MiB",
+    spread: `${Math.min(...memory.map((m) => m.bench)).toFixed(0)}..${Math.max(...memory.map((m) => m.bench)).toFixed(0)} MiB`,
+    goal: "flat (ratio ≤ 1.10)",
+  });
+  return writeReport(
+    "load",
+    "Load and soak: reads, webhook ingest and widget answers at once",
+    [
+      `Loopback only: autocannon against \`wrangler dev\` (Worker, queue consumer) on PostgreSQL through the local bridge. Target rates: ${RATES.reads} reads/s (customer list, search, get with a secret key), ${RATES.webhooks} signed webhook deliveries/s (each a new customer event, processed by the queue meanwhile), ${RATES.widget} widget answers/s (the widget's per-address limit is 120 a minute).`,
+      `Soak: the same mix for ${SOAK_MINUTES} minutes; memory sampled every 15 s. Soak totals: ${soakTotals.map((t) => `${t.name} ${t.requests} requests, ${t.errors} errors, worst minute p99 ${t.p99} ms`).join("; ")}.`,
+    ],
+    rows,
+    `PostgreSQL ${postgresVersion}`,
+  );
+}
