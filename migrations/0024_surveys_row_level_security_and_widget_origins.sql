@@ -38,8 +38,24 @@ GRANT SELECT, INSERT, UPDATE, DELETE ON widget_rate_limits TO ckm_app;--> statem
 CREATE FUNCTION widget_origin_allowed(p_origin text) RETURNS boolean
   LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp
   AS $$ SELECT EXISTS (SELECT 1 FROM tenants t WHERE p_origin = ANY (t.allowed_origins)) $$;--> statement-breakpoint
+-- The nightly run drops rate-limit windows that have passed, across every tenant.
+CREATE POLICY expiry ON widget_rate_limits FOR ALL TO ckm_auth USING (true);--> statement-breakpoint
+GRANT SELECT (window_start), DELETE ON widget_rate_limits TO ckm_auth;--> statement-breakpoint
+CREATE FUNCTION purge_widget_rate_limits() RETURNS bigint
+  LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = public, pg_temp
+  AS $$
+DECLARE
+  purged bigint;
+BEGIN
+  DELETE FROM widget_rate_limits WHERE window_start < now() - interval '1 hour';
+  GET DIAGNOSTICS purged = ROW_COUNT;
+  RETURN purged;
+END
+$$;--> statement-breakpoint
+
 GRANT CREATE ON SCHEMA public TO ckm_auth;--> statement-breakpoint
 ALTER FUNCTION widget_origin_allowed(text) OWNER TO ckm_auth;--> statement-breakpoint
+ALTER FUNCTION purge_widget_rate_limits() OWNER TO ckm_auth;--> statement-breakpoint
 REVOKE CREATE ON SCHEMA public FROM ckm_auth;--> statement-breakpoint
-REVOKE EXECUTE ON FUNCTION widget_origin_allowed(text) FROM PUBLIC;--> statement-breakpoint
-GRANT EXECUTE ON FUNCTION widget_origin_allowed(text) TO ckm_app;
+REVOKE EXECUTE ON FUNCTION widget_origin_allowed(text), purge_widget_rate_limits() FROM PUBLIC;--> statement-breakpoint
+GRANT EXECUTE ON FUNCTION widget_origin_allowed(text), purge_widget_rate_limits() TO ckm_app;

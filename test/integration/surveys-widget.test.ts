@@ -1,4 +1,6 @@
+import { createExecutionContext, createMessageBatch, env, getQueueResult } from "cloudflare:test";
 import { sql } from "drizzle-orm";
+import worker from "../../src/index.ts";
 import { beforeAll, describe, expect, it } from "vitest";
 import { withTenant } from "../../src/platform/with-tenant.ts";
 import { LIMITS, WINDOW_SECONDS } from "../../src/surveys/rate-limit.ts";
@@ -197,6 +199,22 @@ describe("the widget's public routes", () => {
       await expectProblem(await save(crypto.randomUUID(), responseBody(fx.surveyId), address), 429);
       expect((await save(crypto.randomUUID(), responseBody(fx.surveyId), clientAddress())).status).toBe(200);
     });
+  });
+
+  it("drops passed rate-limit windows in the nightly run, keeping the current one", async () => {
+    const key = `visitor:v_${crypto.randomUUID().slice(0, 10)}`;
+    const windows = () =>
+      withDatabase((db) => withTenant(db, fx.tenantId, async (tx) => (await tx.execute<{ old: boolean }>(sql`select window_start < now() - interval '1 hour' as old from widget_rate_limits where key = ${key} order by window_start`)).rows.map((row) => row.old)));
+    await withDatabase((db) =>
+      withTenant(db, fx.tenantId, (tx) =>
+        tx.execute(sql`insert into widget_rate_limits (tenant_id, key, window_start, hits) values (${fx.tenantId}, ${key}, now() - interval '2 hours', 5), (${fx.tenantId}, ${key}, now(), 1)`),
+      ),
+    );
+    expect(await windows()).toEqual([true, false]);
+    const nightly = createMessageBatch("ckm-jobs", [{ id: "rate-n1", timestamp: new Date(), attempts: 1, body: { kind: "nightly.run", scheduledAt: new Date().toISOString() } }]);
+    await worker.queue(nightly, env);
+    expect((await getQueueResult(nightly, createExecutionContext())).explicitAcks).toEqual(["rate-n1"]);
+    expect(await windows()).toEqual([false]);
   });
 
   describe("identity", () => {
