@@ -12,6 +12,7 @@ import { systemRoutes } from "./system/routes/index.ts";
 import { tenancyRoutes } from "./tenancy/routes/index.ts";
 import { segmentRoutes } from "./segments/routes/index.ts";
 import { backupRoutes } from "./backups/routes/index.ts";
+import { surveyRoutes } from "./surveys/routes/index.ts";
 import { webhookRoutes } from "./webhooks/routes/index.ts";
 import { mountHostedSurveyPage } from "./surveys/hosted-page.ts";
 
@@ -30,7 +31,7 @@ export function createApp() {
     return problemResponse(c, error);
   });
 
-  const routes = app.route("/", systemRoutes).route("/", tenancyRoutes).route("/", customerRoutes).route("/", webhookRoutes).route("/", segmentRoutes).route("/", backupRoutes);
+  const routes = app.route("/", systemRoutes).route("/", tenancyRoutes).route("/", customerRoutes).route("/", webhookRoutes).route("/", segmentRoutes).route("/", backupRoutes).route("/", surveyRoutes);
   mountApiDocs(app);
   mountHostedSurveyPage(app);
   return routes;

@@ -131,7 +131,7 @@ export {
 export { silhouetteScore, type SilhouetteOptions } from "./silhouette.ts";
 export { simulateBgNbd, simulateBlobs, simulateGammaGamma } from "./simulate.ts";
 export { hyp2f1, hyp2f1Tail, logAddExp, logBeta, logGamma, normalQuantile, type SeriesOptions } from "./special.ts";
-export { topKeywords } from "./keywords.ts";
+export { keywords, type Keyword } from "./keywords.ts";
 export {
   customerPortrait,
   groupPortrait,

@@ -1,26 +1,26 @@
 import { describe, expect, it } from "vitest";
-import { topKeywords } from "./keywords.ts";
+import { keywords } from "./keywords.ts";
 
-describe("feedback keywords", () => {
-  it("counts each word once per answer, leaves out stop words and numbers, most mentioned first", () => {
-    expect(
-      topKeywords(["Delivery was slow, slow, SLOW.", "Great teapot but the delivery took 10 days", "Lovely teapot! Don't change it", "I'm happy"]),
-    ).toEqual([
-      { label: "delivery", count: 2 },
-      { label: "teapot", count: 2 },
-      { label: "change", count: 1 },
-      { label: "days", count: 1 },
-      { label: "great", count: 1 },
-      { label: "happy", count: 1 },
-      { label: "lovely", count: 1 },
-      { label: "slow", count: 1 },
-      { label: "took", count: 1 },
+describe("keywords", () => {
+  it("counts words once per text, lower-cased, without stop words or numbers", () => {
+    const found = keywords([
+      { text: "Delivery was slow, the delivery took 9 days", language: "en" },
+      { text: "Slow delivery and a rude courier", language: "en" },
+      { text: "Great prices", language: "en" },
     ]);
+    expect(found.slice(0, 2)).toEqual([{ term: "delivery", count: 2 }, { term: "slow", count: 2 }]);
+    expect(found.map((k) => k.term)).not.toContain("the");
+    expect(found.map((k) => k.term)).not.toContain("9");
   });
 
-  it("splits Chinese text into two-character words and caps the list", () => {
-    expect(topKeywords(["物流很慢", "物流快"], 1)).toEqual([{ label: "物流", count: 2 }]);
-    expect(topKeywords(["物流很慢", "物流快"]).map((word) => word.label).sort()).toEqual(["很慢", "流很", "流快", "物流"].sort());
-    expect(topKeywords([])).toEqual([]);
+  it("splits Chinese into words with Intl.Segmenter and drops its particles", () => {
+    const found = keywords([
+      { text: "送货速度太慢了", language: "zh-CN" },
+      { text: "客服态度很好，但是送货太慢", language: "zh-CN" },
+    ]);
+    const terms = found.map((k) => k.term);
+    expect(found.find((k) => k.term === "送货")?.count).toBe(2);
+    expect(terms).toContain("态度");
+    for (const particle of ["了", "但是"]) expect(terms).not.toContain(particle);
   });
 });

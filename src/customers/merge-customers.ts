@@ -7,6 +7,7 @@ import { withTenant } from "../platform/with-tenant.ts";
 import { auditActorOf, recordAudit } from "../tenancy/audit.ts";
 import { findCustomer } from "./customer-context.ts";
 import { mergeValues } from "./merge-rules.ts";
+import { moveCustomerSurveyData } from "../surveys/move-customer-responses.ts";
 
 export type MergeRow = typeof customerMerges.$inferSelect;
 
@@ -24,7 +25,7 @@ async function snapshot(tx: Transaction, customerId: string): Promise<unknown> {
 
 /**
  * Merges `duplicateId` into `survivorId`: field-by-field rules fill the survivor, and the
- * duplicate's identities, orders and timeline move to it before the duplicate is deleted. Both
+ * duplicate's identities, orders, timeline and survey responses move to it before the duplicate is deleted. Both
  * rows as they were and the ids of what moved are kept, so the merge can be undone exactly.
  */
 export async function mergeCustomers(db: Database, actor: Actor, survivorId: string, duplicateId: string): Promise<MergeRow> {
@@ -38,6 +39,7 @@ export async function mergeCustomers(db: Database, actor: Actor, survivorId: str
     const identities = await tx.update(customerIdentities).set({ customerId: survivorId }).where(eq(customerIdentities.customerId, duplicateId)).returning({ platform: customerIdentities.platform, externalId: customerIdentities.externalId });
     const movedOrders = await tx.update(orders).set({ customerId: survivorId }).where(eq(orders.customerId, duplicateId)).returning({ id: orders.id });
     const movedInteractions = await tx.update(interactions).set({ customerId: survivorId }).where(eq(interactions.customerId, duplicateId)).returning({ id: interactions.id });
+    const movedSurveyData = await moveCustomerSurveyData(tx, duplicateId, survivorId);
     await tx.delete(customers).where(eq(customers.id, duplicateId));
     const [after] = await tx
       .update(customers)
@@ -59,7 +61,7 @@ export async function mergeCustomers(db: Database, actor: Actor, survivorId: str
         survivorBefore,
         mergedBefore,
         survivorAfterUpdatedAt: after!.updatedAt,
-        moved: { identities, orders: movedOrders.map((row) => row.id), interactions: movedInteractions.map((row) => row.id) },
+        moved: { identities, orders: movedOrders.map((row) => row.id), interactions: movedInteractions.map((row) => row.id), ...movedSurveyData },
         mergeInteractionId: note!.id,
       })
       .returning();
@@ -98,6 +100,7 @@ export async function undoMerge(db: Database, actor: Actor, mergeId: string): Pr
     }
     if (moved.orders.length) await tx.update(orders).set({ customerId: merge.mergedId }).where(inArray(orders.id, moved.orders));
     if (moved.interactions.length) await tx.update(interactions).set({ customerId: merge.mergedId }).where(inArray(interactions.id, moved.interactions));
+    await moveCustomerSurveyData(tx, merge.survivorId, merge.mergedId, { surveyResponses: moved.surveyResponses ?? [], widgetVisitors: moved.widgetVisitors ?? [] });
     const [undone] = await tx.update(customerMerges).set({ undoneAt: new Date() }).where(eq(customerMerges.id, mergeId)).returning();
     await recordAudit(tx, actor.tenantId, auditActorOf(actor), { action: "customers.merges.undo", entityType: "customer", entityId: merge.survivorId, changes: { mergedId: merge.mergedId, mergeId } });
     return undone!;

@@ -2,7 +2,7 @@ import { z } from "@hono/zod-openapi";
 import { and, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { interactions } from "../db/schema/index.ts";
 import type { Actor } from "../platform/actor.ts";
-import type { Database } from "../platform/db.ts";
+import type { Database, Transaction } from "../platform/db.ts";
 import { decodeCursor, encodeCursor } from "../platform/pagination.ts";
 import { withTenant } from "../platform/with-tenant.ts";
 import { auditActorOf, recordAudit } from "../tenancy/audit.ts";
@@ -76,4 +76,14 @@ export async function recordInteraction(
     });
     return row!;
   });
+}
+
+/** Adds an entry the system writes (a survey response) to a customer's timeline, inside the caller's transaction. */
+export async function addTimelineEntry(
+  tx: Transaction,
+  tenantId: string,
+  customerId: string,
+  entry: { kind: InteractionKind; summary: string; occurredAt: Date; data: Record<string, unknown>; actorType: string; actorId: string | null },
+): Promise<void> {
+  await tx.insert(interactions).values({ tenantId, customerId, ...entry });
 }

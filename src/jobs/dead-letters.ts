@@ -16,7 +16,8 @@ export const DEAD_LETTER_QUEUE = "ckm-jobs-dlq";
 /**
  * Consumes the dead-letter queue: jobs that failed every retry. Each is logged with its kind so
  * an operator can find it, and jobs a tenant can see are marked there too (a webhook delivery
- * becomes `dead` with its last error, a segmentation run, import, backup or restore `failed`). A letter that cannot be recorded now is retried.
+ * becomes `dead` with its last error, a segmentation run, import, backup or restore `failed`; a response
+ * webhook the tenant's endpoint never accepted is only logged). A letter that cannot be recorded now is retried.
  */
 export async function consumeDeadLetters(batch: MessageBatch<unknown>, env: Bindings): Promise<void> {
   const log = createLogger({ queue: batch.queue });
@@ -26,7 +27,7 @@ export async function consumeDeadLetters(batch: MessageBatch<unknown>, env: Bind
     log.error("job dead-lettered", { messageId: message.id, kind });
     try {
       const job = parsed.success ? parsed.data : null;
-      if (job && job.kind !== "nightly.run") {
+      if (job && job.kind !== "nightly.run" && job.kind !== "survey.response.webhook") {
         const handle = openDatabase(parseEnv(env));
         try {
           if (job.kind === "webhook.process") await markDead(handle.db, job.tenantId, job.deliveryId);

@@ -5,6 +5,7 @@ import { processImport, type ImportMode } from "../customers/import/process-impo
 import { openDatabase, type Database } from "../platform/db.ts";
 import { advanceRun } from "../segments/advance-run.ts";
 import { requestRun } from "../segments/runs.ts";
+import { deliverResponseWebhook } from "../surveys/response-webhook.ts";
 import { processDelivery } from "../webhooks/process-delivery.ts";
 import { runNightly } from "./nightly.ts";
 import { runBackupStep } from "../backups/run-backup.ts";
@@ -24,6 +25,7 @@ export const jobHandlers: JobHandlers = {
   "backup.run": (job, ctx) => backupJob(job, ctx),
   "backup.restore": (job, ctx) =>
     withDatabase(ctx, (db) => advanceRestore({ db, bucket: ctx.env.BACKUPS, keys: backupKeys(parseEnv(ctx.env)), jobs: ctx.env.JOBS, log: ctx.log }, job.tenantId, job.backupId)),
+  "survey.response.webhook": (job, ctx) => withDatabase(ctx, (db) => deliverResponseWebhook(db, job.tenantId, job.responseId, ctx.log)),
 };
 
 /**

@@ -17,6 +17,7 @@ export const JobMessage = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("segmentation.run"), tenantId: z.uuid(), runId: z.uuid() }),
   z.object({ kind: z.literal("backup.run"), tenantId: z.uuid(), backupId: z.uuid() }),
   z.object({ kind: z.literal("backup.restore"), tenantId: z.uuid(), backupId: z.uuid() }),
+  z.object({ kind: z.literal("survey.response.webhook"), tenantId: z.uuid(), responseId: z.uuid() }),
 ]);
 
 export type JobMessage = z.infer<typeof JobMessage>;

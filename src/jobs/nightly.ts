@@ -3,6 +3,7 @@ import { scheduleSegmentationRuns } from "../segments/scheduled-runs.ts";
 import { purgeExpiredCredentials } from "../tenancy/purge-credentials.ts";
 import { purgeWebhookPayloads } from "../webhooks/purge-payloads.ts";
 import { purgeIdempotencyKeys } from "../platform/purge-idempotency-keys.ts";
+import { purgeWidgetRateLimits } from "../surveys/purge-rate-limits.ts";
 import type { JobContext } from "./consume.ts";
 import { describeError } from "../platform/error-text.ts";
 
@@ -15,7 +16,7 @@ export type NightlyTask = { name: string; run(ctx: JobContext, night: Night): Pr
 export const inScope = (night: Night, tenantIds: string[]) => (night.tenantIds ? tenantIds.filter((id) => night.tenantIds!.includes(id)) : tenantIds);
 
 /** Maintenance that runs once a night: capabilities register theirs (backups, retention). */
-export const nightlyTasks: NightlyTask[] = [purgeExpiredCredentials, purgeWebhookPayloads, purgeIdempotencyKeys, nightlyBackups, scheduleSegmentationRuns];
+export const nightlyTasks: NightlyTask[] = [purgeExpiredCredentials, purgeWebhookPayloads, purgeIdempotencyKeys, purgeWidgetRateLimits, nightlyBackups, scheduleSegmentationRuns];
 
 /** Runs every nightly task; one failing does not stop the others, but fails the job for a retry. */
 export async function runNightly(ctx: JobContext, scheduledAt: string, tenantIds?: string[], tasks = nightlyTasks): Promise<void> {

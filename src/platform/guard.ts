@@ -16,7 +16,8 @@ export function guard(operationId: string): MiddlewareHandler<AppEnv> {
     if (permission.public) return next();
     const actor = await authenticate(c);
     if (!permission.credentials.includes(actor.kind)) {
-      throw new ForbiddenError(`A ${actor.kind.replace("_", " ")} may not call ${operationId}.`);
+      const widgetOnly = permission.credentials.length === 1 && permission.credentials[0] === "publishable_key";
+      throw new ForbiddenError(widgetOnly ? `Wrong key type: ${operationId} takes a publishable key (pk_live_...), not a ${actor.kind.replace("_", " ")}.` : `A ${actor.kind.replace("_", " ")} may not call ${operationId}.`);
     }
     if (actor.kind !== "publishable_key" && !permission.roles.includes(actor.role)) {
       throw new ForbiddenError(`The ${actor.role} role may not call ${operationId}.`);

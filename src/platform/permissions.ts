@@ -15,6 +15,10 @@ const WORKERS = ["owner", "admin", "analyst"] as const satisfies readonly Role[]
 const OWNERS = ["owner"] as const satisfies readonly Role[];
 const STAFF: readonly Credential[] = ["user"];
 const STAFF_AND_SERVERS: readonly Credential[] = ["user", "secret_key"];
+/** Analysts and up read surveys and their results. */
+const SURVEY_READERS = ["owner", "admin", "analyst"] as const satisfies readonly Role[];
+/** The survey widget on a tenant's pages: publishable keys only, from allowed origins. */
+const WIDGET: Permission = { roles: EVERYONE, credentials: ["publishable_key"] };
 
 /**
  * Every route's decision, keyed by OpenAPI operationId. A route missing here cannot be defined
@@ -108,6 +112,21 @@ export const PERMISSIONS = {
   "segments.members": { roles: EVERYONE, credentials: STAFF_AND_SERVERS },
   "segments.preview": { roles: EVERYONE, credentials: STAFF_AND_SERVERS },
   "segments.export": { roles: READERS_OF_PERSONAL_DATA, credentials: STAFF_AND_SERVERS },
+  "surveys.create": { roles: MANAGERS, credentials: STAFF_AND_SERVERS },
+  "surveys.list": { roles: SURVEY_READERS, credentials: STAFF_AND_SERVERS },
+  "surveys.get": { roles: SURVEY_READERS, credentials: STAFF_AND_SERVERS },
+  "surveys.update": { roles: MANAGERS, credentials: STAFF_AND_SERVERS },
+  "surveys.publish": { roles: MANAGERS, credentials: STAFF_AND_SERVERS },
+  "surveys.close": { roles: MANAGERS, credentials: STAFF_AND_SERVERS },
+  "surveys.delete": { roles: MANAGERS, credentials: STAFF_AND_SERVERS },
+  "surveys.identity_secret": { roles: MANAGERS, credentials: STAFF_AND_SERVERS },
+  "surveys.webhook.set": { roles: MANAGERS, credentials: STAFF_AND_SERVERS },
+  "surveys.results": { roles: SURVEY_READERS, credentials: STAFF_AND_SERVERS },
+  "surveys.responses.export": { roles: READERS_OF_PERSONAL_DATA, credentials: STAFF_AND_SERVERS },
+  "widget.surveys.list": WIDGET,
+  "widget.surveys.get": WIDGET,
+  "widget.responses.save": WIDGET,
+  "widget.identify": WIDGET,
 } as const satisfies Record<string, Permission>;
 
 export type OperationId = keyof typeof PERMISSIONS;

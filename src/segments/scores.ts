@@ -1,7 +1,8 @@
-import { and, asc, desc, eq, gt, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, gt, sql, type SQL } from "drizzle-orm";
+import { boundArray } from "../db/sql-arrays.ts";
 import { customerScores, segmentationRuns } from "../db/schema/index.ts";
 import type { Actor } from "../platform/actor.ts";
-import type { Database } from "../platform/db.ts";
+import type { Database, Transaction } from "../platform/db.ts";
 import { NotFoundError } from "../platform/errors.ts";
 import { withTenant } from "../platform/with-tenant.ts";
 
@@ -41,4 +42,16 @@ export async function latestScores(db: Database, actor: Actor, customerId: strin
   );
   if (!row) throw new NotFoundError("scores", customerId, `Customer ${customerId} has no scores yet: no finished run has scored them.`);
   return { ...row.score, asOf: row.asOf };
+}
+
+/** Each customer's RFM segment in the tenant's latest finished run; customers it did not score are absent. */
+export async function latestSegments(tx: Transaction, customerIds: readonly string[]): Promise<Map<string, string>> {
+  if (customerIds.length === 0) return new Map();
+  const [run] = await tx.select({ id: segmentationRuns.id }).from(segmentationRuns).where(eq(segmentationRuns.status, "done")).orderBy(desc(segmentationRuns.finishedAt)).limit(1);
+  if (!run) return new Map();
+  const rows = await tx
+    .select({ customerId: customerScores.customerId, segment: customerScores.segment })
+    .from(customerScores)
+    .where(and(eq(customerScores.runId, run.id), sql`${customerScores.customerId} = any(${boundArray(customerIds, "uuid")})`));
+  return new Map(rows.flatMap((row) => (row.segment ? [[row.customerId, row.segment] as const] : [])));
 }

@@ -16,6 +16,7 @@ export type TenantSettings = {
   allowedOrigins: string[];
   webhookRetentionDays: number;
   backupRetention: { daily: number; weekly: number; monthly: number };
+  globalRecontactDays: number | null;
 };
 
 export type SettingsChange = Partial<Omit<TenantSettings, "id" | "slug">>;
@@ -30,6 +31,7 @@ const settingsColumns = {
   allowedOrigins: tenants.allowedOrigins,
   webhookRetentionDays: tenants.webhookRetentionDays,
   backupRetention: tenants.backupRetention,
+  globalRecontactDays: tenants.globalRecontactDays,
 };
 
 export async function getSettings(db: Database, actor: Actor): Promise<TenantSettings> {

@@ -23,6 +23,7 @@ import { addMember, createKey, signUp, type Account } from "./accounts.ts";
 import { call } from "./api.ts";
 import { withDatabase } from "./database.ts";
 import { takeBackup } from "./backups.ts";
+import { identitySecret, insertResponse, publishedSurvey } from "./surveys.ts";
 
 export const ALLOWED_ORIGIN = "https://shop.example.com";
 
@@ -55,6 +56,11 @@ export type Fixture = {
   backupId: string;
   /** A saved segment whose filter matches the first customer (segment "New" in that run). */
   segmentId: string;
+  /** A published survey (version 1 of the sample definition) and a partial response to it. */
+  surveyId: string;
+  responseId: string;
+  /** The tenant's widget identity verification secret. */
+  identitySecret: string;
   callers: Caller[];
 };
 
@@ -105,8 +111,15 @@ export async function createFixture(): Promise<Fixture> {
     runId: await insertRun(owner.tenantId, customerIds[0]!),
     backupId: (await takeBackup(owner.tenantId)).backupId,
     segmentId: await insertSegment(owner.tenantId),
+    ...(await insertSurvey(owner)),
     callers,
   };
+}
+
+/** A published survey with one partial response, and the tenant's identity secret. */
+async function insertSurvey(owner: Account): Promise<{ surveyId: string; responseId: string; identitySecret: string }> {
+  const surveyId = await publishedSurvey(owner);
+  return { surveyId, responseId: await insertResponse(owner.tenantId, surveyId), identitySecret: await identitySecret(owner) };
 }
 
 export const GENERIC_SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";

@@ -5,6 +5,7 @@ import { startBridge } from "../../scripts/db/bridge.ts";
 import { migrate } from "../../scripts/db/migrate.ts";
 import { nodePool } from "../../scripts/db/node-pool.ts";
 import { generateSigningKey } from "../../scripts/generate-signing-key.ts";
+import { startHookReceiver } from "./hook-receiver.ts";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -15,12 +16,14 @@ declare module "vitest" {
     sampleCsv: string;
     fuzzRuns: number;
     fuzzSeed: number;
+    hookReceiver: string;
   }
 }
 
 /**
  * Starts the database bridge for the Worker tests (the server of DATABASE_URL, or an embedded
- * in-memory database), applies the migrations once, and makes the Worker's signing keys.
+ * in-memory database), applies the migrations once, makes the Worker's signing keys, and listens for
+ * the webhooks the Worker sends.
  */
 export default async function setup(project: TestProject) {
   const bridge = await startBridge({ databaseUrl: process.env.DATABASE_URL, dataDir: "memory://", log: console.log });
@@ -34,8 +37,13 @@ export default async function setup(project: TestProject) {
   project.provide("sampleCsv", readFileSync(SAMPLE_CSV, "utf8"));
   project.provide("fuzzRuns", Number(process.env.FUZZ_RUNS ?? 3));
   project.provide("fuzzSeed", Number(process.env.FUZZ_SEED ?? 20261123));
+  const receiver = await startHookReceiver();
+  project.provide("hookReceiver", receiver.url);
   console.log(`database for worker tests: ${bridge.embedded ? "embedded (in memory)" : "DATABASE_URL"}`);
-  return () => bridge.close();
+  return async () => {
+    await receiver.close();
+    await bridge.close();
+  };
 }
 
 /** A 256-bit master key, base64: the tests' BACKUP_KEYS ring holds an old and a current one. */

@@ -1,6 +1,7 @@
 import type { OperationId } from "../../src/platform/permissions.ts";
 import { PASSWORD } from "./accounts.ts";
-import { clientAddress, uniqueEmail } from "./api.ts";
+import { call, clientAddress, uniqueEmail } from "./api.ts";
+import { currentIdentitySecret, publishedSurvey, responseBody, sampleDefinition, signIdentity } from "./surveys.ts";
 import { genericCustomerEvent, standardHeaders } from "./webhooks.ts";
 import {
   insertApiKey,
@@ -152,4 +153,28 @@ export const SAMPLES: Record<OperationId, (fx: Fixture) => Promise<Sample>> = {
   "segments.members": async (fx) => ({ params: { segmentId: fx.segmentId } }),
   "segments.preview": async () => ({ body: { filter: SAMPLE_FILTER } }),
   "segments.export": async (fx) => ({ params: { segmentId: fx.segmentId } }),
+  "surveys.create": async () => ({ body: { name: `Survey ${unique()}`, definition: sampleDefinition() } }),
+  "surveys.list": none,
+  "surveys.get": async (fx) => ({ params: { surveyId: fx.surveyId } }),
+  "surveys.update": async (fx) => ({ params: { surveyId: fx.surveyId }, body: { name: `Survey ${unique()}` } }),
+  "surveys.publish": async (fx) => ({ params: { surveyId: fx.surveyId } }),
+  "surveys.close": async (fx) => ({ params: { surveyId: await publishedSurvey(fx.owner) } }),
+  "surveys.delete": async (fx) => ({ params: { surveyId: await draftSurvey(fx) } }),
+  "surveys.identity_secret": none,
+  "surveys.webhook.set": async () => ({ body: { url: null } }),
+  "surveys.results": async (fx) => ({ params: { surveyId: fx.surveyId }, query: { interval: "week" } }),
+  "surveys.responses.export": async (fx) => ({ params: { surveyId: fx.surveyId } }),
+  "widget.surveys.list": async () => ({ query: { lang: "zh-CN", url: "https://shop.example.com/cart" } }),
+  "widget.surveys.get": async (fx) => ({ params: { surveyId: fx.surveyId }, query: { lang: "ar" } }),
+  "widget.responses.save": async (fx) => ({ params: { responseId: crypto.randomUUID() }, body: responseBody(fx.surveyId) }),
+  "widget.identify": async (fx) => {
+    const email = `c1@${fx.tenantId}.example`;
+    return { body: { visitorId: `v_${unique()}`, email, signature: await signIdentity(await currentIdentitySecret(fx.tenantId), email) } };
+  },
 };
+
+/** A survey never published, written through the API. */
+async function draftSurvey(fx: Fixture): Promise<string> {
+  const res = await call("POST", "/v1/surveys", { token: fx.owner.tokens.accessToken, body: { name: `Draft ${unique()}`, definition: sampleDefinition() } });
+  return (await res.json<{ id: string }>()).id;
+}

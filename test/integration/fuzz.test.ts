@@ -9,8 +9,8 @@ import { SAMPLES, type Sample } from "../harness/route-samples.ts";
 import { tenantHash } from "../harness/tenant-hash.ts";
 import { SELF } from "cloudflare:test";
 
-/** Rejections these operations record by design (failed log-ins count towards throttling). */
-const RECORDS_REJECTIONS = new Set(["auth.login", "auth.refresh", "invites.accept"]);
+/** Rejections these operations record by design (failed log-ins and widget saves count towards their rate limits). */
+const RECORDS_REJECTIONS = new Set(["auth.login", "auth.refresh", "invites.accept", "widget.responses.save", "widget.identify"]);
 
 type Mutation =
   | { kind: "body"; value: unknown }

@@ -23,6 +23,8 @@ function idsOf(a: Fixture): Record<string, string> {
     runId: a.runId,
     backupId: a.backupId,
     segmentId: a.segmentId,
+    surveyId: a.surveyId,
+    responseId: a.responseId,
   };
 }
 
@@ -46,6 +48,9 @@ function secretsOf(a: Fixture): string[] {
     a.deliveryId,
     a.runId,
     a.segmentId,
+    a.surveyId,
+    a.responseId,
+    a.identitySecret,
   ];
 }
 

@@ -41,6 +41,7 @@ describe("the jobs queue consumer", () => {
       "segmentation.run": async () => {},
       "backup.run": async () => {},
       "backup.restore": async () => {},
+      "survey.response.webhook": async () => {},
     });
     const result = await getQueueResult(batch, ctx);
     expect(result.retryMessages).toEqual([{ msgId: "m2" }]);

@@ -31,7 +31,7 @@ describe("role matrix: every route x every role x every credential kind", () => 
     operations = await documentedOperations();
   });
 
-  // Every route times every caller: several hundred requests, more than the default minute on a busy machine.
+  // Every route times every caller, each route's samples included: about a thousand requests, more than the default minute on a busy machine.
   it("answers each caller exactly as the permission table says", { timeout: 300_000 }, async () => {
     const mismatches: string[] = [];
     let checked = 0;

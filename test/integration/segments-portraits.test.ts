@@ -90,7 +90,7 @@ describe("portraits", () => {
 
   it("takes feedback keywords from the registered feedback sources", async () => {
     const actor: Actor = { kind: "secret_key", tenantId: owner.tenantId, role: "admin", keyId: "test", origin: { ip: null, userAgent: null } };
-    const answers = { name: "answers", texts: async () => ["Delivery was slow", "Slow delivery again", "Lovely teapot"] };
+    const answers = { name: "answers", texts: async () => ["Delivery was slow", "Slow delivery again", "Lovely teapot"].map((text) => ({ text, language: "en" })) };
     const portrait = await withDatabase((db) => portraitOfCustomer(db, actor, ids[0]!, [answers]));
     expect(portrait.tags.filter((tag) => tag.kind === "feedback")).toEqual([
       { tag: "delivery", weight: 0.6, kind: "feedback" },

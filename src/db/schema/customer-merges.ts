@@ -17,7 +17,9 @@ export const customerMerges = pgTable(
     mergedBefore: jsonb().notNull(),
     /** The survivor's `updated_at` right after the merge: undo refuses if it changed since. */
     survivorAfterUpdatedAt: timestamp({ withTimezone: true, mode: "string" }).notNull(),
-    moved: jsonb().$type<{ identities: Array<{ platform: string; externalId: string }>; orders: string[]; interactions: string[] }>().notNull(),
+    moved: jsonb()
+      .$type<{ identities: Array<{ platform: string; externalId: string }>; orders: string[]; interactions: string[]; surveyResponses?: string[]; widgetVisitors?: string[] }>()
+      .notNull(),
     mergeInteractionId: uuid().notNull(),
     mergedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     undoneAt: timestamp({ withTimezone: true }),

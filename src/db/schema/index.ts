@@ -17,3 +17,4 @@ export * from "./segmentation.ts";
 export * from "./idempotency-keys.ts";
 export * from "./backups.ts";
 export * from "./segments.ts";
+export * from "./surveys.ts";

@@ -16,5 +16,12 @@ export const tenants = pgTable("tenants", {
   webhookRetentionDays: integer().notNull().default(30),
   /** How many daily, weekly and monthly backups the nightly retention keeps. */
   backupRetention: jsonb().$type<{ daily: number; weekly: number; monthly: number }>().notNull().default({ daily: 7, weekly: 4, monthly: 12 }),
+  /** Days after any survey during which the widget shows no other; null: no global limit. */
+  globalRecontactDays: integer(),
+  /** Key of the HMAC with which the tenant's server signs the identities the widget reports. */
+  widgetIdentitySecret: text(),
+  /** Where completed survey responses are posted (Standard Webhooks), and the secret they are signed with. */
+  responseWebhookUrl: text(),
+  responseWebhookSecret: text(),
   ...timestamps,
 });

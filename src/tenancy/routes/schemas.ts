@@ -93,6 +93,7 @@ export const Settings = z
     allowedOrigins: z.array(z.string()).openapi({ example: ["https://shop.example.com"] }),
     webhookRetentionDays: z.number().int(),
     backupRetention: BackupRetention,
+    globalRecontactDays: z.number().int().nullable().openapi({ description: "After showing any survey, the widget shows no other to that visitor for this many days; null (the default) turns the rule off." }),
   })
   .openapi("Settings");
 

@@ -49,6 +49,7 @@ const UpdateSettingsInput = z
     allowedOrigins: z.array(Origin).max(50).transform((origins) => [...new Set(origins)]),
     webhookRetentionDays: z.number().int().min(1).max(3650),
     backupRetention: BackupRetention,
+    globalRecontactDays: z.number().int().min(1).max(3650).nullable(),
   })
   .partial()
   .strict()
