@@ -15,7 +15,7 @@ const LOAD_SECONDS = Number(process.env.BENCH_LOAD_SECONDS ?? 60);
 const SOAK_MINUTES = Number(process.env.BENCH_SOAK_MINUTES ?? 10);
 const PAGE_ORIGIN = "https://shop.bench.example";
 /** Target rates per second: mostly reads, then shop webhooks, then widget answers (under the widget's per-address limit). */
-const RATES = { reads: 30, webhooks: 8, widget: 1.5 };
+const RATES = { reads: 30, webhooks: 8, widget: 1 };
 
 type Stream = { name: keyof typeof RATES; requests: number; ok: number; errors: number; p50: number; p99: number; seconds: number };
 
