@@ -10,10 +10,6 @@ export const SECRET_KEY_PREFIX = "sk_live_";
 export const PUBLISHABLE_KEY_PREFIX = "pk_live_";
 
 /**
- * Verifies the request's `Authorization: Bearer` credential (an access JWT, a secret key or a
- * publishable key) and returns who is acting. Every failure is a 401 with `WWW-Authenticate`.
- */
-/**
  * The origin of the page that sent the request: its Origin header, or, for the Worker's own
  * pages (the hosted survey link), whose same-origin GETs carry none, the Worker's own origin.
  */
@@ -23,6 +19,10 @@ function pageOrigin(c: Context<AppEnv>): { page: string | undefined; own: string
   return { page, own };
 }
 
+/**
+ * Verifies the request's `Authorization: Bearer` credential (an access JWT, a secret key or a
+ * publishable key) and returns who is acting. Every failure is a 401 with `WWW-Authenticate`.
+ */
 export async function authenticate(c: Context<AppEnv>): Promise<Actor> {
   const header = c.req.header("authorization");
   if (!header) throw new UnauthorizedError("Send a credential: Authorization: Bearer <access token or API key>.", true);
