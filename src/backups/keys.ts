@@ -32,14 +32,14 @@ export async function tenantKey(ring: BackupKeyRing, keyId: string, tenantId: st
 }
 
 /** What binds a part's ciphertext to its place: a part moved to another backup or position does not decrypt. */
-function additionalData(backupId: string, partNo: number): Uint8Array {
+function additionalData(backupId: string, partNo: number): BufferSource {
   return new TextEncoder().encode(`${backupId}/${partNo}`);
 }
 
 /** A random IV followed by the AES-GCM ciphertext and tag. */
 export async function encryptPart(key: CryptoKey, backupId: string, partNo: number, plain: Uint8Array): Promise<Uint8Array> {
   const iv = crypto.getRandomValues(new Uint8Array(IV_BYTES));
-  const sealed = new Uint8Array(await crypto.subtle.encrypt({ name: "AES-GCM", iv, additionalData: additionalData(backupId, partNo) }, key, plain));
+  const sealed = new Uint8Array(await crypto.subtle.encrypt({ name: "AES-GCM", iv, additionalData: additionalData(backupId, partNo) }, key, plain as BufferSource));
   const out = new Uint8Array(IV_BYTES + sealed.length);
   out.set(iv);
   out.set(sealed, IV_BYTES);
@@ -48,6 +48,6 @@ export async function encryptPart(key: CryptoKey, backupId: string, partNo: numb
 
 /** Opens a part; throws when a byte was changed or the part belongs elsewhere. */
 export async function decryptPart(key: CryptoKey, backupId: string, partNo: number, sealed: Uint8Array): Promise<Uint8Array> {
-  const iv = sealed.subarray(0, IV_BYTES);
-  return new Uint8Array(await crypto.subtle.decrypt({ name: "AES-GCM", iv, additionalData: additionalData(backupId, partNo) }, key, sealed.subarray(IV_BYTES)));
+  const iv = sealed.subarray(0, IV_BYTES) as BufferSource;
+  return new Uint8Array(await crypto.subtle.decrypt({ name: "AES-GCM", iv, additionalData: additionalData(backupId, partNo) }, key, sealed.subarray(IV_BYTES) as BufferSource));
 }

@@ -97,6 +97,6 @@ function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
 
 /** The hex SHA-256 of bytes, by WebCrypto. */
 export async function sha256Hex(bytes: Uint8Array | ArrayBuffer): Promise<string> {
-  const digest = await crypto.subtle.digest("SHA-256", bytes);
+  const digest = await crypto.subtle.digest("SHA-256", bytes as BufferSource);
   return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, "0")).join("");
 }

@@ -37,11 +37,11 @@ export function encodeHex(bytes: Uint8Array): string {
 }
 
 async function hmacKey(secret: Uint8Array, usage: "sign" | "verify"): Promise<CryptoKey> {
-  return crypto.subtle.importKey("raw", secret, { name: "HMAC", hash: "SHA-256" }, false, [usage]);
+  return crypto.subtle.importKey("raw", secret as BufferSource, { name: "HMAC", hash: "SHA-256" }, false, [usage]);
 }
 
 export async function hmacSha256(secret: Uint8Array, message: Uint8Array): Promise<Uint8Array> {
-  return new Uint8Array(await crypto.subtle.sign("HMAC", await hmacKey(secret, "sign"), message));
+  return new Uint8Array(await crypto.subtle.sign("HMAC", await hmacKey(secret, "sign"), message as BufferSource));
 }
 
 /**
@@ -52,7 +52,7 @@ export async function hmacMatchesAny(keys: Uint8Array[], message: Uint8Array, si
   for (const key of keys) {
     const verifier = await hmacKey(key, "verify");
     for (const signature of signatures) {
-      if (await crypto.subtle.verify("HMAC", verifier, signature, message)) return true;
+      if (await crypto.subtle.verify("HMAC", verifier, signature as BufferSource, message as BufferSource)) return true;
     }
   }
   return false;
