@@ -35,6 +35,7 @@ export const PERMISSIONS = {
   "auth.jwks": PUBLIC,
   "invites.accept": PUBLIC,
   "me.get": { roles: EVERYONE, credentials: STAFF },
+  "me.update": { roles: EVERYONE, credentials: STAFF },
   "members.list": { roles: EVERYONE, credentials: STAFF_AND_SERVERS },
   "members.update": { roles: MANAGERS, credentials: STAFF },
   "members.remove": { roles: MANAGERS, credentials: STAFF },

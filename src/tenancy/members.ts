@@ -1,5 +1,5 @@
 import { asc, eq } from "drizzle-orm";
-import { users } from "../db/schema/index.ts";
+import { userLanguage, users } from "../db/schema/index.ts";
 import type { Actor } from "../platform/actor.ts";
 import type { Database, Transaction } from "../platform/db.ts";
 import { ConflictError, ForbiddenError, NotFoundError } from "../platform/errors.ts";
@@ -7,13 +7,29 @@ import type { Role } from "../platform/roles.ts";
 import { withTenant } from "../platform/with-tenant.ts";
 import { auditActorOf, recordAudit } from "./audit.ts";
 
-export type Member = { id: string; email: string; name: string; role: Role; createdAt: Date; lastLoginAt: Date | null };
+/** Languages the dashboard is translated into; a member without one follows their browser. */
+export const LANGUAGES = userLanguage.enumValues;
+export type Language = (typeof LANGUAGES)[number];
+
+export type Member = {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  language: Language | null;
+  createdAt: Date;
+  lastLoginAt: Date | null;
+};
+
+/** What members may change about themselves. */
+export type ProfileChange = { language?: Language | null };
 
 const memberColumns = {
   id: users.id,
   email: users.email,
   name: users.name,
   role: users.role,
+  language: users.language,
   createdAt: users.createdAt,
   lastLoginAt: users.lastLoginAt,
 };
@@ -66,6 +82,32 @@ export async function changeMemberRole(db: Database, actor: Actor, userId: strin
       changes: { role: { from: member.role, to: role } },
     });
     return { ...member, role };
+  });
+}
+
+/**
+ * Changes the calling member's own preferences and records each changed field's old and new
+ * value; an unchanged field writes nothing. Only a logged-in user has a profile.
+ */
+export async function updateProfile(db: Database, actor: Actor, change: ProfileChange): Promise<Member> {
+  if (actor.kind !== "user") throw new ForbiddenError("Only a logged-in user has a profile.");
+  const userId = actor.userId;
+  return withTenant(db, actor.tenantId, async (tx) => {
+    const before = await findMember(tx, userId);
+    const changed = Object.fromEntries(
+      Object.entries(change).filter(([field, value]) => before[field as keyof ProfileChange] !== value),
+    ) as ProfileChange;
+    if (Object.keys(changed).length === 0) return before;
+    const [after] = await tx.update(users).set({ ...changed, updatedAt: new Date() }).where(eq(users.id, userId)).returning(memberColumns);
+    await recordAudit(tx, actor.tenantId, auditActorOf(actor), {
+      action: "me.update",
+      entityType: "member",
+      entityId: userId,
+      changes: Object.fromEntries(
+        Object.entries(changed).map(([field, value]) => [field, { from: before[field as keyof ProfileChange], to: value }]),
+      ),
+    });
+    return after!;
   });
 }
 

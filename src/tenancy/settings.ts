@@ -12,6 +12,7 @@ export type TenantSettings = {
   name: string;
   timezone: string;
   currency: string;
+  locale: string;
   defaultCountry: string | null;
   allowedOrigins: string[];
   webhookRetentionDays: number;
@@ -27,6 +28,7 @@ const settingsColumns = {
   name: tenants.name,
   timezone: tenants.timezone,
   currency: tenants.currency,
+  locale: tenants.locale,
   defaultCountry: tenants.defaultCountry,
   allowedOrigins: tenants.allowedOrigins,
   webhookRetentionDays: tenants.webhookRetentionDays,

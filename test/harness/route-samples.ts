@@ -33,6 +33,10 @@ const unique = () => crypto.randomUUID().slice(0, 8);
 
 const none = async (): Promise<Sample> => ({});
 
+/** Alternates the two languages: a member without one, or with the last one asked for, always changes (and is audited). */
+let languageCalls = 0;
+const nextLanguage = () => (languageCalls++ % 2 === 0 ? "en" : "zh-CN");
+
 /**
  * A valid request for every operation, made fresh for each call so routes that consume
  * something (a refresh token, an invitation, a member) can be called again and again. Typed by
@@ -53,6 +57,7 @@ export const SAMPLES: Record<OperationId, (fx: Fixture) => Promise<Sample>> = {
     headers: clientAddress(),
   }),
   "me.get": none,
+  "me.update": async () => ({ body: { language: nextLanguage() } }),
   "members.list": none,
   "members.update": async (fx) => ({ params: { memberId: await insertMember(fx.tenantId, "viewer") }, body: { role: "analyst" } }),
   "members.remove": async (fx) => ({ params: { memberId: await insertMember(fx.tenantId, "viewer") } }),

@@ -9,6 +9,7 @@ type Settings = {
   name: string;
   timezone: string;
   currency: string;
+  locale: string;
   allowedOrigins: string[];
   webhookRetentionDays: number;
 };
@@ -31,6 +32,7 @@ describe("reading settings", () => {
       name: "Defaults Ltd",
       timezone: "UTC",
       currency: "EUR",
+      locale: "en-GB",
       allowedOrigins: [],
       webhookRetentionDays: 30,
     });
@@ -50,6 +52,14 @@ describe("changing settings", () => {
     const after = await expectJson<Settings>(await patch(owner, { timezone: "Europe/London", webhookRetentionDays: 90 }));
     expect(after).toEqual({ ...before, timezone: "Europe/London", webhookRetentionDays: 90 });
     expect(await settingsOf(owner)).toEqual(after);
+  });
+
+  it("sets the formatting locale, written as BCP 47 canonically spells it", async () => {
+    const owner = await signUp();
+    expect((await expectJson<Settings>(await patch(owner, { locale: "en-US" }))).locale).toBe("en-US");
+    expect((await expectJson<Settings>(await patch(owner, { locale: "zh-cn" }))).locale).toBe("zh-CN");
+    expect((await settingsOf(owner)).locale).toBe("zh-CN");
+    expect((await getJson<{ tenant: Settings }>("/v1/me", { token: owner.tokens.accessToken })).tenant.locale).toBe("zh-CN");
   });
 
   it("keeps each allowed origin once", async () => {
@@ -85,6 +95,9 @@ describe("settings validation", () => {
   const cases: Array<{ what: string; body: Record<string, unknown>; path: string }> = [
     { what: "an unknown time zone", body: { timezone: "Mars/Olympus_Mons" }, path: "json.timezone" },
     { what: "a currency that is not ISO 4217", body: { currency: "XXX1" }, path: "json.currency" },
+    { what: "a locale that is not BCP 47", body: { locale: "not a locale!" }, path: "json.locale" },
+    { what: "a locale written with an underscore", body: { locale: "en_GB" }, path: "json.locale" },
+    { what: "an empty locale", body: { locale: "" }, path: "json.locale" },
     { what: "an origin with a path", body: { allowedOrigins: ["https://shop.example.com/checkout"] }, path: "json.allowedOrigins.0" },
     { what: "an origin with a trailing slash", body: { allowedOrigins: ["https://ok.example.com", "https://shop.example.com/"] }, path: "json.allowedOrigins.1" },
     { what: "a retention of zero days", body: { webhookRetentionDays: 0 }, path: "json.webhookRetentionDays" },

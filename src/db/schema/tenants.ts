@@ -8,6 +8,8 @@ export const tenants = pgTable("tenants", {
   name: text().notNull(),
   timezone: text().notNull().default("UTC"),
   currency: text().notNull().default("EUR"),
+  /** BCP 47 locale the dashboard formats dates, numbers and money in, whatever each member's language. */
+  locale: text().notNull().default("en-GB"),
   /** ISO 3166 region assumed for phone numbers written without a country code. */
   defaultCountry: text(),
   /** Origins whose pages may use the tenant's publishable keys (the survey widget). */

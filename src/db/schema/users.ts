@@ -4,6 +4,8 @@ import { tenantId, timestamps } from "./columns.ts";
 import { tenants } from "./tenants.ts";
 
 export const memberRole = pgEnum("member_role", ["owner", "admin", "analyst", "viewer"]);
+/** Languages the dashboard is translated into. */
+export const userLanguage = pgEnum("user_language", ["en", "zh-CN"]);
 
 /**
  * A tenant's staff member. An email address belongs to one account across all tenants, compared
@@ -20,6 +22,8 @@ export const users = pgTable(
     /** `pbkdf2-sha256$<iterations>$<salt>$<hash>`: the parameters travel with the hash. */
     passwordHash: text().notNull(),
     lastLoginAt: timestamp({ withTimezone: true }),
+    /** The dashboard's language for this member; null: follow the browser. */
+    language: userLanguage(),
     ...timestamps,
   },
   (table) => [

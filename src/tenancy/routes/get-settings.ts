@@ -11,7 +11,7 @@ export const route = defineRoute({
   path: "/v1/settings",
   tags: ["settings"],
   summary: "The tenant's settings",
-  responses: { 200: json(Settings, "Name, timezone, currency, widget origins and retention.") },
+  responses: { 200: json(Settings, "Name, timezone, currency, locale, widget origins and retention.") },
 });
 
 export const handler: RouteHandler<typeof route, AppEnv> = async (c) => {

@@ -17,6 +17,7 @@ import * as removeMember from "./remove-member.ts";
 import * as revokeApiKey from "./revoke-api-key.ts";
 import * as revokeInvite from "./revoke-invite.ts";
 import * as signUp from "./sign-up.ts";
+import * as updateMe from "./update-me.ts";
 import * as updateMember from "./update-member.ts";
 import * as updateSettings from "./update-settings.ts";
 
@@ -27,6 +28,7 @@ export const tenancyRoutes = new OpenAPIHono<AppEnv>()
   .openapi(logOut.route, logOut.handler)
   .openapi(jwks.route, jwks.handler)
   .openapi(me.route, me.handler)
+  .openapi(updateMe.route, updateMe.handler)
   .openapi(listMembers.route, listMembers.handler)
   .openapi(updateMember.route, updateMember.handler)
   .openapi(removeMember.route, removeMember.handler)

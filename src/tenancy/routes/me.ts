@@ -1,14 +1,12 @@
-import { z, type RouteHandler } from "@hono/zod-openapi";
+import type { RouteHandler } from "@hono/zod-openapi";
 import { currentActor } from "../../platform/actor.ts";
 import type { AppEnv } from "../../platform/context.ts";
 import { defineRoute } from "../../platform/define-route.ts";
 import { ForbiddenError } from "../../platform/errors.ts";
 import { getMember } from "../members.ts";
 import { getSettings } from "../settings.ts";
-import { json, Member, Settings } from "./schemas.ts";
+import { json, Me } from "./schemas.ts";
 import { memberView } from "./views.ts";
-
-const Me = z.object({ user: Member, tenant: Settings }).openapi("Me");
 
 export const route = defineRoute({
   operationId: "me.get",

@@ -1,5 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { KEY_ROLES, ROLES } from "../../platform/roles.ts";
+import { LANGUAGES } from "../members.ts";
 import { MAX_PASSWORD_LENGTH, passwordProblems } from "../password-policy.ts";
 
 export const Email = z
@@ -22,6 +23,7 @@ export function checkPasswordPolicy(value: { password: string; email?: string },
 }
 
 export const RoleSchema = z.enum(ROLES).openapi("Role");
+export const LanguageSchema = z.enum(LANGUAGES).openapi("Language", { description: "A language the dashboard is translated into." });
 export const KeyRole = z.enum(KEY_ROLES);
 
 export const Uuid = (name: string) =>
@@ -45,6 +47,7 @@ export const Member = z
     email: z.string(),
     name: z.string(),
     role: RoleSchema,
+    language: LanguageSchema.nullable().openapi({ description: "The member's dashboard language; null: follow the browser." }),
     createdAt: Timestamp,
     lastLoginAt: Timestamp.nullable(),
   })
@@ -89,6 +92,7 @@ export const Settings = z
     name: z.string(),
     timezone: z.string().openapi({ example: "Europe/London" }),
     currency: z.string().openapi({ example: "GBP" }),
+    locale: z.string().openapi({ example: "en-GB", description: "BCP 47 locale dates, numbers and amounts are formatted in." }),
     defaultCountry: z.string().nullable().openapi({ example: "GB", description: "ISO 3166 country assumed for national phone numbers." }),
     allowedOrigins: z.array(z.string()).openapi({ example: ["https://shop.example.com"] }),
     webhookRetentionDays: z.number().int(),
@@ -96,6 +100,9 @@ export const Settings = z
     globalRecontactDays: z.number().int().nullable().openapi({ description: "After showing any survey, the widget shows no other to that visitor for this many days; null (the default) turns the rule off." }),
   })
   .openapi("Settings");
+
+/** Who is logged in and their tenant: GET and PATCH /v1/me answer with it. */
+export const Me = z.object({ user: Member, tenant: Settings }).openapi("Me");
 
 export const AuditEntry = z
   .object({

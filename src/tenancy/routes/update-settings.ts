@@ -18,6 +18,16 @@ function isTimeZone(value: string): boolean {
 
 const CURRENCIES = new Set(Intl.supportedValuesOf("currency"));
 
+/** One BCP 47 tag, canonicalised (en-gb becomes en-GB); anything else is undefined. */
+function canonicalLocale(value: string): string | undefined {
+  try {
+    const locales = Intl.getCanonicalLocales(value);
+    return locales.length === 1 ? locales[0] : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** An origin exactly as browsers send it: scheme, host and optional port, nothing else. */
 const Origin = z.string().refine(
   (value) => {
@@ -36,6 +46,15 @@ const UpdateSettingsInput = z
     name: Name,
     timezone: z.string().refine(isTimeZone, { error: "must be an IANA time zone such as Europe/London" }),
     currency: z.string().refine((value) => CURRENCIES.has(value), { error: "must be an ISO 4217 code such as GBP" }),
+    locale: z
+      .string()
+      .max(35)
+      .transform((value, ctx) => {
+        const locale = canonicalLocale(value);
+        if (locale) return locale;
+        ctx.addIssue({ code: "custom", message: "must be a BCP 47 locale such as en-GB, en-US or zh-CN" });
+        return z.NEVER;
+      }),
     defaultCountry: z
       .string()
       .nullable()
