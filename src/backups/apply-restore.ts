@@ -4,7 +4,7 @@ import { enterTenant } from "../platform/with-tenant.ts";
 import type { BackupKeyRing } from "./keys.ts";
 import type { Manifest } from "./manifest.ts";
 import { readParts } from "./read-backup.ts";
-import { quoteIdent } from "./sql.ts";
+import { quoteIdent, quoteLiteral } from "./sql.ts";
 import { APPEND_ONLY, NOT_COPIED_TO_NEW_TENANT } from "./tables.ts";
 
 /** The role a restore writes as: the application role plus DELETE, still bound by row-level security. */
@@ -13,14 +13,26 @@ const INSERT_ROWS = 500;
 
 export type RestoreTarget = { into: "same"; customerId?: string } | { into: "new"; tenantId: string };
 
-type Column = { name: string; type: string };
+/** A column a restore writes, with its default as SQL (null: none), for rows backed up before the column was added. */
+type Column = { name: string; type: string; default: string | null };
 
 async function columnsOf(tx: Transaction, table: string): Promise<Column[]> {
   const result = await tx.execute<Column>(sql`
-    select attname as name, format_type(atttypid, atttypmod) as type from pg_attribute
-     where attrelid = ${`public.${quoteIdent(table)}`}::regclass and attnum > 0 and not attisdropped and attgenerated = ''
-     order by attnum`);
+    select a.attname as name, format_type(a.atttypid, a.atttypmod) as type, pg_get_expr(d.adbin, d.adrelid) as default
+      from pg_attribute a left join pg_attrdef d on d.adrelid = a.attrelid and d.adnum = a.attnum
+     where a.attrelid = ${`public.${quoteIdent(table)}`}::regclass and a.attnum > 0 and not a.attisdropped and a.attgenerated = ''
+     order by a.attnum`);
   return result.rows;
+}
+
+/**
+ * A column's value from the backed-up row `b.line` (read into record `r`): `value` when the row
+ * has the column, else the column's default, evaluated per row. A backup made before a column
+ * was added has no key for it, and its rows get what the migration gave existing rows.
+ */
+function presentOrDefault(column: Column, value: string): string {
+  if (column.default === null) return value;
+  return `case when b.line ? ${quoteLiteral(column.name)} then ${value} else ${column.default} end`;
 }
 
 /**
@@ -41,21 +53,23 @@ function valueOf(column: Column, table: string, target: RestoreTarget): string {
 
 async function insertRows(tx: Transaction, table: string, columns: Column[], target: RestoreTarget, lines: string[]): Promise<void> {
   const list = columns.map((column) => quoteIdent(column.name)).join(", ");
-  const values = columns.map((column) => valueOf(column, table, target)).join(", ");
+  const values = columns.map((column) => presentOrDefault(column, valueOf(column, table, target))).join(", ");
   const conflict = APPEND_ONLY.has(table) ? sql.raw(" on conflict do nothing") : sql``;
   for (let start = 0; start < lines.length; start += INSERT_ROWS) {
     const batch = `[${lines.slice(start, start + INSERT_ROWS).join(",")}]`;
     await tx.execute(
-      sql`insert into ${sql.raw(quoteIdent(table))} (${sql.raw(list)}) overriding system value select ${sql.raw(values)} from jsonb_populate_recordset(null::${sql.raw(quoteIdent(table))}, ${batch}::jsonb) r${conflict}`,
+      sql`insert into ${sql.raw(quoteIdent(table))} (${sql.raw(list)}) overriding system value select ${sql.raw(values)} from jsonb_array_elements(${batch}::jsonb) b(line), jsonb_populate_record(null::${sql.raw(quoteIdent(table))}, b.line) r${conflict}`,
     );
   }
 }
 
 /** Replaces the tenant's own row with the backed-up one (it cannot be deleted: everything hangs on it). */
 async function updateTenantRow(tx: Transaction, columns: Column[], line: string): Promise<void> {
-  const settable = columns.filter((column) => column.name !== "id").map((column) => quoteIdent(column.name));
+  const settable = columns.filter((column) => column.name !== "id");
+  const list = settable.map((column) => quoteIdent(column.name)).join(", ");
+  const values = settable.map((column) => presentOrDefault(column, `r.${quoteIdent(column.name)}`)).join(", ");
   await tx.execute(
-    sql`update tenants t set (${sql.raw(settable.join(", "))}) = (select ${sql.raw(settable.map((name) => `r.${name}`).join(", "))} from jsonb_populate_record(null::tenants, ${line}::jsonb) r) where t.id = app_tenant_id()`,
+    sql`update tenants t set (${sql.raw(list)}) = (select ${sql.raw(values)} from (select ${line}::jsonb as line) b, jsonb_populate_record(null::tenants, b.line) r) where t.id = app_tenant_id()`,
   );
 }
 
@@ -83,6 +97,8 @@ const CUSTOMER_TABLES = new Set(["customers", "customer_identities", "orders", "
  * - `same` with `customerId`: only that customer's rows (identities, orders with their lines and
  *   refunds, timeline, scores) are replaced.
  * - `new`: a new tenant with every uuid remapped; staff, credentials and the audit log stay behind.
+ * A backup from an older schema restores too: a column its rows lack gets its default, and a key
+ * for a column the table no longer has is ignored (jsonb_populate_record reads only the table's).
  * Returns the number of rows written.
  */
 export async function applyRestore(db: Database, bucket: R2Bucket, ring: BackupKeyRing, manifest: Manifest, target: RestoreTarget): Promise<number> {

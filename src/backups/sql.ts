@@ -6,6 +6,11 @@ export function quoteIdent(name: string): string {
   return `"${name.replaceAll('"', '""')}"`;
 }
 
+/** A SQL string literal, quoted; for names from the schema and the catalog, never for input. */
+export function quoteLiteral(text: string): string {
+  return `'${text.replaceAll("'", "''")}'`;
+}
+
 /**
  * The next rows of a table after a primary key, in primary-key order: each row as its JSON
  * text (generated columns left out) and its key as JSON, for the cursor. Row-level security
