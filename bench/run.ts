@@ -8,6 +8,7 @@ const benchmarks: Record<string, () => Promise<{ run(): Promise<string> }>> = {
   "import-rate": () => import("./import-rate.ts"),
   "webhook-receive": () => import("./webhook-receive.ts"),
   widget: () => import("./widget.ts"),
+  dashboard: () => import("./dashboard.ts"),
   load: () => import("./load.ts"),
   backup: () => import("./backup.ts"),
   segmentation: () => import("./segmentation.ts"),
