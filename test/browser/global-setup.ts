@@ -4,6 +4,7 @@ import { migrate } from "../../scripts/db/migrate.ts";
 import { nodePool } from "../../scripts/db/node-pool.ts";
 import { startWorker } from "../../scripts/dev-worker.ts";
 import { generateSigningKey } from "../../scripts/generate-signing-key.ts";
+import { generateBackupKeys } from "../../scripts/local-stack.ts";
 import { findChromium } from "./chromium.ts";
 
 declare module "vitest" {
@@ -34,7 +35,7 @@ export default async function setup(project: TestProject) {
   await migrate(pool);
   await pool.end();
   const worker = await startWorker(
-    { DATABASE_URL: bridge.databaseUrl, DB_LOCAL_PROXY: bridge.proxy, AUTH_SIGNING_KEYS: JSON.stringify([await generateSigningKey()]) },
+    { DATABASE_URL: bridge.databaseUrl, DB_LOCAL_PROXY: bridge.proxy, AUTH_SIGNING_KEYS: JSON.stringify([await generateSigningKey()]), BACKUP_KEYS: generateBackupKeys() },
     WORKER_PORT,
   );
   project.provide("workerUrl", worker.url);
