@@ -75,6 +75,7 @@ if (await waitForHealth(`${url}/health`, 60_000)) {
     [
       "",
       `  ckm is running at ${url}`,
+      `  dashboard:     ${url}/login  (log in with the demo login below)`,
       `  health:        ${url}/health`,
       `  API reference: ${url}/docs`,
       `  demo tenant:   ${demo.tenantId} ("demo", ${demo.customers} customers)`,
