@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { api, query } from "../api.ts";
@@ -212,7 +213,7 @@ describe.skipIf(!chromium)("the dashboard's administration: members, integration
     await dashboard.close();
   });
 
-  it("backs up with live progress that survives a reload, verifies the backup, and restores it into a new tenant", async () => {
+  it("backs up with live progress that survives a reload, verifies and downloads the backup, and restores it into a new tenant", async () => {
     const dashboard = await openDashboard(browser);
     const { page } = dashboard;
     const owner = await loggedInOwner(dashboard, "Backup Test Ltd");
@@ -233,6 +234,12 @@ describe.skipIf(!chromium)("the dashboard's administration: members, integration
     expect((await query<{ verification: { ok: boolean } }>("SELECT verification FROM backups WHERE id = $1", [backupId]))[0]?.verification.ok).toBe(true);
     await expectAccessible(page, "backup");
     await screenshot(page, "settings-backup");
+
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Download" }).click()]);
+    expect(download.suggestedFilename()).toBe(`backup-${backupId}.tar`);
+    const tar = readFileSync((await download.path())!);
+    expect(tar.subarray(0, 13).toString()).toBe("manifest.json");
+    expect(tar.length).toBeGreaterThan(1024);
 
     await page.getByRole("button", { name: "Restore…" }).click();
     const dialog = page.getByRole("dialog");

@@ -114,8 +114,8 @@ export function MembersScreen() {
   const manager = hasRole("owner", "admin");
   return (
     <Page title={t("admin.members.title")} description={manager ? t("admin.members.description") : t("admin.members.readOnly")}>
-      {manager && <Invites />}
       <MembersTable />
+      {manager && <Invites />}
     </Page>
   );
 }
