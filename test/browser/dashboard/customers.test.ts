@@ -107,6 +107,31 @@ describe.skipIf(!chromium)("customers: the list, one customer, merging duplicate
     await dashboard.close();
   });
 
+  it("creates a customer from the form, showing the API's complaint beside the field first", async () => {
+    const dashboard = await openDashboard(browser);
+    const { page } = dashboard;
+    const owner = await loggedInOwner(dashboard);
+    await page.goto(dashboardUrl("/customers"));
+    await page.getByRole("link", { name: "New customer" }).click();
+    await page.waitForURL(dashboardUrl("/customers/new"));
+    await settled(page);
+    await page.getByLabel("Name").fill("Charles Babbage");
+    await page.getByLabel("Phone").fill("12");
+    await page.getByLabel("Country").fill("United Kingdom");
+    await page.getByRole("button", { name: "Create customer" }).click();
+    await eventually(() => page.getByLabel("Phone").getAttribute("aria-invalid")).toBe("true");
+    await expectAccessible(page, "new customer with a problem");
+    await screenshot(page, "customer-new-invalid");
+    expect(await query("SELECT 1 FROM customers WHERE tenant_id = $1", [owner.tenantId])).toHaveLength(0);
+    await page.getByLabel("Phone").fill("+44 7911 123456");
+    await page.getByRole("button", { name: "Create customer" }).click();
+    await page.waitForURL(/\/customers\/[0-9a-f-]{36}$/);
+    await eventually(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("Charles Babbage");
+    expect(await query("SELECT display_name, phone, country FROM customers WHERE tenant_id = $1", [owner.tenantId])).toEqual([{ display_name: "Charles Babbage", phone: "+447911123456", country: "GB" }]);
+    expect(dashboard.errors).toEqual([]);
+    await dashboard.close();
+  });
+
   it("opens a customer, adds a tag and edits a field, showing the field's problem first", async () => {
     const dashboard = await openDashboard(browser);
     const { page } = dashboard;
@@ -164,7 +189,7 @@ describe.skipIf(!chromium)("customers: the list, one customer, merging duplicate
     await page.waitForURL(dashboardUrl("/customers/duplicates"));
     await eventually(() => page.getByText("Same email").count()).toBe(1);
     await expectAccessible(page, "duplicates");
-    await page.getByRole("link", { name: "Compare and merge" }).click();
+    await page.getByRole("link", { name: "Compare and merge Grace Hopper and Grace B. Hopper" }).click();
     await page.waitForURL(/\/customers\/merge\?survivor=/);
     expect(page.url()).toContain(`survivor=${kept.id}`);
     await settled(page);

@@ -1,7 +1,7 @@
 import type { FormEvent, ReactNode } from "react";
 import { ApiError } from "../../../api/problem.ts";
 import { useT } from "../../../i18n/i18n.tsx";
-import { ErrorAlert } from "../../../ui/alert.tsx";
+import { Alert, ErrorAlert } from "../../../ui/alert.tsx";
 import { Button } from "../../../ui/button.tsx";
 import { Checkbox, SelectField, TextField } from "../../../ui/field.tsx";
 import { Card } from "../../../ui/page.tsx";
@@ -59,7 +59,7 @@ export function CustomerForm({ values, onChange, attributes, error, busy, submit
         {...common}
         type={INPUT_TYPES[field] ?? "text"}
         autoComplete={AUTOCOMPLETE[field]}
-        hint={field === "phone" ? t("customers.form.phoneHint") : field === "country" ? t("customers.form.countryHint") : undefined}
+        hint={field === "phone" ? t("customers.form.phoneHint") : field === "country" ? t("customers.form.countryHint") : field === "creditTermsDays" ? t("customers.form.creditHint") : undefined}
         min={field === "creditTermsDays" ? 0 : undefined}
         onChange={(event) => setField(field, event.target.value)}
       />
@@ -67,7 +67,13 @@ export function CustomerForm({ values, onChange, attributes, error, busy, submit
   };
   return (
     <form onSubmit={submit} noValidate className="customer-form">
-      {error !== null && error !== undefined && <ErrorAlert error={error} title={t("customers.form.invalid")} />}
+      {error instanceof ApiError && error.problem.issues?.length ? (
+        <Alert tone="error" title={t("customers.form.invalid")}>
+          <p>{t("customers.form.fixFields")}</p>
+        </Alert>
+      ) : (
+        <ErrorAlert error={error} />
+      )}
       <div className="grid">
         {GROUPS.map((group) => (
           <Card key={group.title} title={t(`customers.form.groups.${group.title}`)}>

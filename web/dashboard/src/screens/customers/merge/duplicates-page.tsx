@@ -71,7 +71,11 @@ export function DuplicatesPage() {
                   key: "compare",
                   header: <span className="visually-hidden">{t("common.actions")}</span>,
                   cell: ({ order }) => (
-                    <Link href={`/merge?survivor=${order[0].id}&duplicate=${order[1].id}`} className="button button-secondary">
+                    <Link
+                      href={`/merge?survivor=${order[0].id}&duplicate=${order[1].id}`}
+                      className="button button-secondary"
+                      aria-label={t("customers.duplicates.compareNamed", { first: displayName(order[0]) ?? t("customers.unnamed"), second: displayName(order[1]) ?? t("customers.unnamed") })}
+                    >
                       {t("customers.duplicates.compare")}
                     </Link>
                   ),
