@@ -1,7 +1,14 @@
-import { useT } from "../../i18n/i18n.tsx";
-import { Page } from "../../ui/page.tsx";
+import { Route, Switch } from "wouter";
+import { NotFound } from "../not-found.tsx";
+import { AnalyticsScreen } from "./analytics-screen.tsx";
+import "./analytics.css";
 
+/** The analytics area: one screen, the run and section named in its query string. */
 export default function AnalyticsArea() {
-  const t = useT();
-  return <Page title={t("common.nav.analytics")}>{null}</Page>;
+  return (
+    <Switch>
+      <Route path="/" component={AnalyticsScreen} />
+      <Route component={NotFound} />
+    </Switch>
+  );
 }
