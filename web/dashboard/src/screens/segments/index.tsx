@@ -1,7 +1,15 @@
-import { useT } from "../../i18n/i18n.tsx";
-import { Page } from "../../ui/page.tsx";
+import { Route, Switch } from "wouter";
+import { SegmentList } from "./segment-list.tsx";
+import { NewSegment, SegmentDetail } from "./segment-pages.tsx";
+import "./segments.css";
 
+/** The segments area: saved filters, the builder for new ones, and each segment's page. */
 export default function SegmentsArea() {
-  const t = useT();
-  return <Page title={t("common.nav.segments")}>{null}</Page>;
+  return (
+    <Switch>
+      <Route path="/" component={SegmentList} />
+      <Route path="/new" component={NewSegment} />
+      <Route path="/:segmentId" component={SegmentDetail} />
+    </Switch>
+  );
 }
