@@ -1,5 +1,5 @@
-import { and, desc, eq } from "drizzle-orm";
-import { surveys, surveyVersions } from "../db/schema/index.ts";
+import { and, count, desc, eq } from "drizzle-orm";
+import { surveyResponses, surveys, surveyVersions } from "../db/schema/index.ts";
 import type { Actor } from "../platform/actor.ts";
 import type { Database, Transaction } from "../platform/db.ts";
 import { ConflictError, NotFoundError } from "../platform/errors.ts";
@@ -34,10 +34,18 @@ export async function createSurvey(db: Database, actor: Actor, input: { name: st
   });
 }
 
-export async function listSurveys(db: Database, actor: Actor, status?: SurveyRow["status"]): Promise<SurveyRow[]> {
-  return withTenant(db, actor.tenantId, (tx) =>
-    tx.select().from(surveys).where(status ? eq(surveys.status, status) : undefined).orderBy(desc(surveys.createdAt), desc(surveys.id)),
-  );
+/** The tenant's surveys, newest first, each with how many completed responses it has (every version). */
+export async function listSurveys(db: Database, actor: Actor, status?: SurveyRow["status"]): Promise<Array<SurveyRow & { responses: number }>> {
+  return withTenant(db, actor.tenantId, async (tx) => {
+    const rows = await tx.select().from(surveys).where(status ? eq(surveys.status, status) : undefined).orderBy(desc(surveys.createdAt), desc(surveys.id));
+    const counts = await tx
+      .select({ surveyId: surveyResponses.surveyId, responses: count() })
+      .from(surveyResponses)
+      .where(eq(surveyResponses.status, "complete"))
+      .groupBy(surveyResponses.surveyId);
+    const bySurvey = new Map(counts.map((row) => [row.surveyId, row.responses]));
+    return rows.map((row) => ({ ...row, responses: bySurvey.get(row.id) ?? 0 }));
+  });
 }
 
 /** A survey with every published version, newest first. */

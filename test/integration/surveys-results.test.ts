@@ -46,6 +46,11 @@ describe("survey results and export", () => {
   });
   const results = (query = "", token = analyst.tokens.accessToken) => call("GET", `/v1/surveys/${surveyId}/results${query}`, { token });
 
+  it("lists each survey with its count of completed responses", async () => {
+    const list = await expectJson<{ items: Array<{ id: string; responses: number }> }>(await call("GET", "/v1/surveys", { token: analyst.tokens.accessToken }));
+    expect(list.items.find((item) => item.id === surveyId)?.responses).toBe(4);
+  });
+
   it("computes NPS with its interval, CSAT top-box, distributions and keywords over completed responses", async () => {
     const body = await expectJson<Results>(await results());
     expect(body.responses).toBe(4);

@@ -8,6 +8,8 @@ import { listSurveys } from "../surveys.ts";
 import { Survey, SURVEY_STATUSES } from "./schemas.ts";
 import { surveyView } from "./views.ts";
 
+const SurveyListItem = Survey.extend({ responses: z.number().int().openapi({ description: "Completed responses, across every version." }) }).openapi("SurveyListItem");
+
 export const route = defineRoute({
   operationId: "surveys.list",
   method: "get",
@@ -15,10 +17,10 @@ export const route = defineRoute({
   tags: ["surveys"],
   summary: "The tenant's surveys, newest first",
   request: { query: z.object({ status: z.enum(SURVEY_STATUSES).optional() }) },
-  responses: { 200: json(z.object({ items: z.array(Survey) }), "Every survey, or those with the status asked for."), 400: json(ProblemSchema, "The filter is invalid.") },
+  responses: { 200: json(z.object({ items: z.array(SurveyListItem) }), "Every survey, or those with the status asked for."), 400: json(ProblemSchema, "The filter is invalid.") },
 });
 
 export const handler: RouteHandler<typeof route, AppEnv> = async (c) => {
   const rows = await listSurveys(c.get("services").db(), currentActor(c), c.req.valid("query").status);
-  return c.json({ items: rows.map(surveyView) }, 200);
+  return c.json({ items: rows.map((row) => ({ ...surveyView(row), responses: row.responses })) }, 200);
 };

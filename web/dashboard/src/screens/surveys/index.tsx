@@ -1,7 +1,18 @@
-import { useT } from "../../i18n/i18n.tsx";
-import { Page } from "../../ui/page.tsx";
+import { Route, Switch } from "wouter";
+import { NotFound } from "../not-found.tsx";
+import { SurveyBuilder } from "./builder.tsx";
+import { SurveyResults } from "./results.tsx";
+import { SurveyList } from "./survey-list.tsx";
+import "./surveys.css";
 
+/** The surveys area: the list, the builder with its live widget preview, and the results. */
 export default function SurveysArea() {
-  const t = useT();
-  return <Page title={t("common.nav.surveys")}>{null}</Page>;
+  return (
+    <Switch>
+      <Route path="/" component={SurveyList} />
+      <Route path="/:surveyId/edit" component={SurveyBuilder} />
+      <Route path="/:surveyId/results" component={SurveyResults} />
+      <Route component={NotFound} />
+    </Switch>
+  );
 }
