@@ -20,10 +20,11 @@ function workerdRssMiB(group: number): number {
 
 /**
  * Runs the Worker under `wrangler dev` (workerd, with its queue consumer and R2) against the
- * local database bridge, and samples the workerd processes' resident memory twice a second.
+ * local database bridge, and samples the workerd processes' resident memory twice a second. Its
+ * debugger listens beside its port, so several Workers can run at once.
  */
 export async function startWorker(vars: Record<string, string>, port = 8797): Promise<RunningWorker> {
-  const args = ["wrangler", "dev", "--ip", "127.0.0.1", "--port", String(port), "--persist-to", mkdtempSync(join(tmpdir(), "ckm-wrangler-")), "--show-interactive-dev-session=false"];
+  const args = ["wrangler", "dev", "--ip", "127.0.0.1", "--port", String(port), "--inspector-port", String(port + 1000), "--persist-to", mkdtempSync(join(tmpdir(), "ckm-wrangler-")), "--show-interactive-dev-session=false"];
   for (const [name, value] of Object.entries(vars)) args.push("--var", `${name}:${value}`);
   const child: ChildProcess = spawn("npx", args, { stdio: ["ignore", "ignore", "inherit"], detached: true, env: { ...process.env, WRANGLER_SEND_METRICS: "false" } });
   const url = `http://127.0.0.1:${port}`;

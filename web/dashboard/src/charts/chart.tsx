@@ -24,6 +24,8 @@ type Props = {
 /**
  * A chart card: ECharts on a canvas, loaded on demand, with its data as CSV and the picture as
  * PNG. The data also stands in a visually hidden table, so the chart is not lost on anyone.
+ * ECharts empties the element it draws in, so that element holds no React children; the hidden
+ * table sits in a hidden box, since a table grows to fit its rows whatever size it is given.
  */
 export function Chart({ title, description, option, table, fileName, height = 320, onItemClick }: Props) {
   const t = useT();
@@ -72,22 +74,23 @@ export function Chart({ title, description, option, table, fileName, height = 32
         </div>
       }
     >
-      <div className="chart-host" ref={host} style={{ height }} role="img" aria-label={`${title}. ${description}`} data-chart={fileName} data-ready={ready && !empty ? "true" : "false"}>
-        {!ready && <p className="muted chart-placeholder">{t("common.chart.loading")}</p>}
-      </div>
+      {!ready && <p className="muted chart-placeholder">{t("common.chart.loading")}</p>}
+      <div className="chart-host" ref={host} style={{ height }} role="img" aria-label={`${title}. ${description}`} data-chart={fileName} data-ready={ready && !empty ? "true" : "false"} />
       {empty && <p className="muted chart-empty">{t("common.chart.noData")}</p>}
       {!empty && (
-        <table className="visually-hidden">
-          <caption>{title}</caption>
-          <thead>
-            <tr>{table[0]!.map((cell, index) => <th key={index} scope="col">{cell}</th>)}</tr>
-          </thead>
-          <tbody>
-            {table.slice(1, 201).map((row, rowIndex) => (
-              <tr key={rowIndex}>{row.map((cell, index) => <td key={index}>{cell}</td>)}</tr>
-            ))}
-          </tbody>
-        </table>
+        <div className="visually-hidden">
+          <table>
+            <caption>{title}</caption>
+            <thead>
+              <tr>{table[0]!.map((cell, index) => <th key={index} scope="col">{cell}</th>)}</tr>
+            </thead>
+            <tbody>
+              {table.slice(1, 201).map((row, rowIndex) => (
+                <tr key={rowIndex}>{row.map((cell, index) => <td key={index}>{cell}</td>)}</tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
     </Card>
   );

@@ -3,7 +3,7 @@ import { useMemo, useState } from "react";
 import { api } from "../../api/client.ts";
 import { unwrap } from "../../api/problem.ts";
 import { useAccount } from "../../account/account.tsx";
-import { Chart } from "./chart.tsx";
+import { Chart } from "../../charts/chart.tsx";
 import { useFormat, useT } from "../../i18n/i18n.tsx";
 import { SelectField } from "../../ui/field.tsx";
 import { Card, EmptyState } from "../../ui/page.tsx";

@@ -1,5 +1,5 @@
 import { useMemo, useState } from "react";
-import { Chart } from "./chart.tsx";
+import { Chart } from "../../charts/chart.tsx";
 import { useFormat, useT } from "../../i18n/i18n.tsx";
 import { Button } from "../../ui/button.tsx";
 import { DataTable } from "../../ui/data-table.tsx";

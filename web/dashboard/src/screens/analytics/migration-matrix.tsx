@@ -1,5 +1,5 @@
 import { useMemo } from "react";
-import { Chart } from "./chart.tsx";
+import { Chart } from "../../charts/chart.tsx";
 import { useFormat, useT } from "../../i18n/i18n.tsx";
 import { Card, EmptyState } from "../../ui/page.tsx";
 import { segmentLabel, SEGMENTS } from "./labels.ts";

@@ -1,5 +1,5 @@
 import { useMemo } from "react";
-import { Chart } from "./chart.tsx";
+import { Chart } from "../../charts/chart.tsx";
 import { useFormat, useT } from "../../i18n/i18n.tsx";
 import { Alert } from "../../ui/alert.tsx";
 import { DataTable } from "../../ui/data-table.tsx";
