@@ -11,7 +11,6 @@ import { SelectField } from "../../ui/field.tsx";
 import { Card, EmptyState, Page, Stat } from "../../ui/page.tsx";
 import { QueryState } from "../../ui/query-state.tsx";
 import { TagCloud } from "../../ui/tag-cloud.tsx";
-import { ChartGuard } from "./chart-guard.tsx";
 import { fetchSurvey, languageName, type SurveyWithVersions } from "./model.ts";
 import { DistributionChart, SegmentChart, TrendChart } from "./results-charts.tsx";
 import { ExportResponses } from "./results-export.tsx";
@@ -158,9 +157,7 @@ export function SurveyResults() {
           }
         >
           <Filters survey={data} />
-          <ChartGuard>
-            <QueryState query={results}>{(body) => <ResultsBody survey={data} results={body} interval={interval} />}</QueryState>
-          </ChartGuard>
+          <QueryState query={results}>{(body) => <ResultsBody survey={data} results={body} interval={interval} />}</QueryState>
         </Page>
       )}
     </QueryState>
