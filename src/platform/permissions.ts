@@ -69,6 +69,7 @@ export const PERMISSIONS = {
   "customers.merges.undo": { roles: MANAGERS, credentials: STAFF_AND_SERVERS },
   "imports.template": { roles: MANAGERS, credentials: STAFF_AND_SERVERS },
   "imports.create": { roles: MANAGERS, credentials: STAFF_AND_SERVERS },
+  "imports.list": { roles: MANAGERS, credentials: STAFF_AND_SERVERS },
   "imports.get": { roles: MANAGERS, credentials: STAFF_AND_SERVERS },
   "imports.update": { roles: MANAGERS, credentials: STAFF_AND_SERVERS },
   "imports.validate": { roles: MANAGERS, credentials: STAFF_AND_SERVERS },

@@ -103,6 +103,7 @@ export const SAMPLES: Record<OperationId, (fx: Fixture) => Promise<Sample>> = {
   "customers.merges.undo": async (fx) => ({ params: { mergeId: await mergeFresh(fx.owner) } }),
   "imports.template": none,
   "imports.create": async () => ({ raw: { body: "Email,Name\r\nada@example.com,Ada\r\n", contentType: "text/csv" } }),
+  "imports.list": none,
   "imports.get": async (fx) => ({ params: { importId: fx.importId } }),
   "imports.update": async (fx) => ({ params: { importId: await uploadFresh(fx.owner) }, body: { options: { dateOrder: "DMY" } } }),
   "imports.validate": async (fx) => ({ params: { importId: await uploadFresh(fx.owner) } }),

@@ -16,12 +16,17 @@ const ImportOptionsInput = z.object({
   currency: Currency.optional(),
 });
 
-const Import = z
+export const Import = z
   .object({
     id: z.uuid(),
     status: z.enum(["uploaded", "validating", "validated", "running", "done", "failed"]),
     fileName: z.string().nullable(),
     sizeBytes: z.number().int(),
+    bytesDone: z
+      .number()
+      .int()
+      .nullable()
+      .openapi({ description: "How far into the file the dry run or the run has committed, in bytes, for a progress bar; null before the first batch and for files where it cannot be told exactly (GB18030)." }),
     encoding: z.string(),
     delimiter: z.string(),
     headers: z.array(z.string()),
@@ -37,7 +42,7 @@ const Import = z
   })
   .openapi("Import");
 
-function importView(row: ImportRow): z.infer<typeof Import> {
+export function importView(row: ImportRow): z.infer<typeof Import> {
   // The cursor is where the next invocation starts reading, not something the run did.
   const { cursor: _cursor, ...results } = row.results;
   return {
@@ -45,6 +50,7 @@ function importView(row: ImportRow): z.infer<typeof Import> {
     status: row.status,
     fileName: row.fileName,
     sizeBytes: row.sizeBytes,
+    bytesDone: row.results.cursor?.offset ?? null,
     encoding: row.encoding,
     delimiter: row.delimiter,
     headers: row.headers,

@@ -6,6 +6,7 @@ import * as createCustomer from "./create-customer.ts";
 import * as getCustomer from "./get-customer.ts";
 import * as imports from "./imports.ts";
 import * as listCustomers from "./list-customers.ts";
+import * as listImports from "./list-imports.ts";
 import * as merges from "./merges.ts";
 import * as orders from "./orders.ts";
 import * as personalData from "./personal-data.ts";
@@ -37,6 +38,7 @@ export const customerRoutes = new OpenAPIHono<AppEnv>()
   .openapi(merges.undo, merges.undoHandler)
   .openapi(imports.template, imports.templateHandler)
   .openapi(imports.create, imports.createHandler)
+  .openapi(listImports.route, listImports.handler)
   .openapi(imports.get, imports.getHandler)
   .openapi(imports.update, imports.updateHandler)
   .openapi(imports.validate, imports.validateHandler)

@@ -1,7 +1,14 @@
-import { useT } from "../../i18n/i18n.tsx";
-import { Page } from "../../ui/page.tsx";
+import { Route, Switch } from "wouter";
+import { ImportDetail } from "./import-detail.tsx";
+import { ImportStart } from "./import-start.tsx";
+import "./imports.css";
 
+/** The import area: the three steps at /imports, one import's mapping, checks and run at /imports/:importId. */
 export default function ImportsArea() {
-  const t = useT();
-  return <Page title={t("common.nav.imports")}>{null}</Page>;
+  return (
+    <Switch>
+      <Route path="/" component={ImportStart} />
+      <Route path="/:importId" component={ImportDetail} />
+    </Switch>
+  );
 }
