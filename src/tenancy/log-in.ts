@@ -56,10 +56,7 @@ export async function logIn(input: {
 
   const rehashed = needsRehash(user.passwordHash) ? await hashPassword(input.password) : undefined;
   return withTenant(input.db, user.tenantId, async (tx) => {
-    await tx
-      .update(users)
-      .set({ lastLoginAt: sql`now()`, ...(rehashed ? { passwordHash: rehashed } : {}) })
-      .where(eq(users.id, user.id));
+    if (rehashed) await tx.update(users).set({ passwordHash: rehashed }).where(eq(users.id, user.id));
     await tx.execute(sql`select login_succeeded(${accountKey})`);
     const { sessionId, tokens } = await startSession(tx, input.ring, user, input.origin);
     const who = { type: "user" as const, id: user.id, origin: input.origin };

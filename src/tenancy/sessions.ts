@@ -1,5 +1,5 @@
 import { and, eq, sql } from "drizzle-orm";
-import { refreshTokens, sessions } from "../db/schema/index.ts";
+import { refreshTokens, sessions, users } from "../db/schema/index.ts";
 import { signAccessToken, type KeyRing } from "../platform/access-tokens.ts";
 import type { RequestOrigin } from "../platform/actor.ts";
 import type { Transaction } from "../platform/db.ts";
@@ -20,7 +20,10 @@ export type IssuedTokens = {
 
 export type SessionUser = { tenantId: string; id: string; role: Role };
 
-/** Starts a refresh-token family for a user who has just proven who they are. */
+/**
+ * Starts a refresh-token family for a user who has just proven who they are (log-in, sign-up,
+ * accepting an invite), and records it as their last login.
+ */
 export async function startSession(
   tx: Transaction,
   ring: KeyRing,
@@ -31,6 +34,7 @@ export async function startSession(
     .insert(sessions)
     .values({ tenantId: user.tenantId, userId: user.id, ip: origin.ip, userAgent: origin.userAgent })
     .returning({ id: sessions.id });
+  await tx.update(users).set({ lastLoginAt: sql`now()` }).where(eq(users.id, user.id));
   const tokens = await issueTokens(tx, ring, user, session!.id);
   return { sessionId: session!.id, tokens };
 }

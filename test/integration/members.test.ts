@@ -37,7 +37,7 @@ describe("inviting a member", () => {
 
     const accepted = await expectJson<Accepted>(await accept(created.token), 201);
     expect(accepted.tenantId).toBe(owner.tenantId);
-    expect(await members(owner)).toContainEqual(expect.objectContaining({ id: accepted.userId, email, role: "analyst" }));
+    expect(await members(owner)).toContainEqual(expect.objectContaining({ id: accepted.userId, email, role: "analyst", lastLoginAt: expect.any(String) }));
 
     const me = await getJson<{ user: Member; tenant: { id: string } }>("/v1/me", { token: accepted.tokens.accessToken });
     expect(me.user).toMatchObject({ id: accepted.userId, email, role: "analyst", name: "Ivy Invitee" });

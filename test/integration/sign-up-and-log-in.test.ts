@@ -23,6 +23,9 @@ describe("POST /v1/signup", () => {
     expect(body.user).toMatchObject({ role: "owner", email: owner.email });
     expect(body.tenant.name).toBe("Blue Lantern Gifts");
     expect(body.tenant.slug).toMatch(/^blue-lantern-gifts-[a-z0-9]{6}$/);
+    const members = await call("GET", "/v1/members", { token: owner.tokens.accessToken });
+    const { items } = await members.json<{ items: Array<{ id: string; lastLoginAt: string | null }> }>();
+    expect(items.find((member) => member.id === owner.userId)?.lastLoginAt, "signing up logs the owner in").toEqual(expect.any(String));
   });
 
   it("stores the password as PBKDF2-SHA256 with its parameters, never in clear", async () => {
