@@ -1,6 +1,9 @@
 import { customerScores, segmentationRuns } from "../../src/db/schema/index.ts";
 import { withTenant } from "../../src/platform/with-tenant.ts";
+import type { Account } from "./accounts.ts";
+import { call } from "./api.ts";
 import { withDatabase } from "./database.ts";
+import { expectJson } from "./responses.ts";
 
 /** What a test says about one customer's scores; the rest gets plain defaults. */
 export type ScoreSeed = { customerId: string; segment: string; clvMinor?: number | null; cluster?: number | null; loyalty?: string | null; pAlive?: number | null; tags?: Array<{ tag: string; weight: number }> };
@@ -26,4 +29,21 @@ export async function insertScoredRun(tenantId: string, scores: ScoreSeed[], fin
       return run!.id;
     }),
   );
+}
+
+/**
+ * A segmentation run started through the API (`body`: its optional `asOf`) and followed until
+ * the queue has taken it to the end; returns the finished (or failed) run.
+ */
+export async function runToEnd<Run extends { id: string; status: string; progress: { stage: string } }>(owner: Account, body: Record<string, unknown> = {}): Promise<Run> {
+  const token = owner.tokens.accessToken;
+  const started = await expectJson<Run>(await call("POST", "/v1/segmentation/runs", { token, body }), 202);
+  const stages = new Set<string>();
+  for (let attempt = 0; attempt < 2400; attempt++) {
+    const run = await expectJson<Run>(await call("GET", `/v1/segmentation/runs/${started.id}`, { token }));
+    stages.add(run.progress.stage);
+    if (run.status === "done" || run.status === "failed") return run;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`run ${started.id} did not finish; stages seen: ${[...stages].join(", ")}`);
 }

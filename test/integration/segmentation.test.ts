@@ -4,6 +4,7 @@ import { signUp, type Account } from "../harness/accounts.ts";
 import { call } from "../harness/api.ts";
 import { insertCustomer, insertOrder } from "../harness/fixture.ts";
 import { expectJson, expectProblem } from "../harness/responses.ts";
+import { runToEnd } from "../harness/segments.ts";
 
 type Run = {
   id: string;
@@ -32,26 +33,13 @@ async function importSample(owner: Account): Promise<void> {
   throw new Error("the import did not finish");
 }
 
-async function runToEnd(owner: Account, body: Record<string, unknown> = {}): Promise<Run> {
-  const token = owner.tokens.accessToken;
-  const started = await expectJson<Run>(await call("POST", "/v1/segmentation/runs", { token, body }), 202);
-  const stages = new Set<string>();
-  for (let attempt = 0; attempt < 2400; attempt++) {
-    const run = await expectJson<Run>(await call("GET", `/v1/segmentation/runs/${started.id}`, { token }));
-    stages.add(run.progress.stage);
-    if (run.status === "done" || run.status === "failed") return run;
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error(`run ${started.id} did not finish; stages seen: ${[...stages].join(", ")}`);
-}
-
 describe("segmentation runs on the UCI Online Retail sample", () => {
   it("scores every customer through the queue: RFM segments, fitted models, clusters, rules, and the comparison with the last run", { timeout: 900_000 }, async () => {
     const owner = await signUp();
     const token = owner.tokens.accessToken;
     await expectJson(await call("PATCH", "/v1/settings", { token, body: { currency: "GBP", timezone: "Europe/London" } }));
     await importSample(owner);
-    const run = await runToEnd(owner, { asOf: "2011-12-10T00:00:00Z" });
+    const run = await runToEnd<Run>(owner, { asOf: "2011-12-10T00:00:00Z" });
     expect(run).toMatchObject({ status: "done", stage: "finished", customers: 3579, model: { timeUnit: "week", bgNbd: { status: "ok" }, gammaGamma: { status: "ok" } } });
     expect(run.diagnostics.bgNbd.converged).toBe(true);
     expect(run.model.bgNbd.penalty).toBeGreaterThanOrEqual(0);
@@ -83,7 +71,7 @@ describe("segmentation runs on the UCI Online Retail sample", () => {
     const one = await expectJson<Score & { asOf: string }>(await call("GET", `/v1/customers/${champion.customerId}/scores`, { token }));
     expect(one).toMatchObject({ runId: run.id, segment: "Champions", asOf: "2011-12-10T00:00:00.000Z" });
 
-    const later = await runToEnd(owner);
+    const later = await runToEnd<Run>(owner);
     expect(later.status).toBe("done");
     expect(later.diagnostics.transitions?.previousRunId).toBe(run.id);
     expect(later.diagnostics.transitions!.counts.reduce((sum, cell) => sum + cell.customers, 0)).toBe(3579);
@@ -94,7 +82,7 @@ describe("segmentation runs on the UCI Online Retail sample", () => {
     await expectJson(await call("PATCH", "/v1/settings", { token: owner.tokens.accessToken, body: { currency: "GBP" } }));
     const customer = await insertCustomer(owner.tenantId, "Only Customer");
     await insertOrder(owner.tenantId, customer);
-    const run = await runToEnd(owner);
+    const run = await runToEnd<Run>(owner);
     expect(run).toMatchObject({ status: "done", customers: 1, model: { bgNbd: { status: "insufficient" }, gammaGamma: { status: "insufficient" } } });
     expect(run.model.bgNbd.reason).toMatch(/customers/);
     const page = await expectJson<{ items: Score[] }>(await call("GET", `/v1/segmentation/runs/${run.id}/scores`, { token: owner.tokens.accessToken }));
@@ -106,7 +94,7 @@ describe("segmentation runs on the UCI Online Retail sample", () => {
     const owner = await signUp();
     const token = owner.tokens.accessToken;
     await expectProblem(await call("POST", "/v1/segmentation/runs", { token, body: { asOf: "2999-01-01T00:00:00Z" } }), 400, "json.asOf");
-    const run = await runToEnd(owner);
+    const run = await runToEnd<Run>(owner);
     await expectProblem(await call("GET", `/v1/segmentation/runs/${run.id}/scores?segment=Heroes`, { token }), 400, "query.segment");
     const other = await signUp();
     await expectProblem(await call("GET", `/v1/segmentation/runs/${run.id}`, { token: other.tokens.accessToken }), 404);

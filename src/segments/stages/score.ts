@@ -9,7 +9,9 @@ import {
   predictClv,
   probabilityAlive,
 } from "../../analytics/index.ts";
+import { boundArray } from "../../db/sql-arrays.ts";
 import type { Transaction } from "../../platform/db.ts";
+import { latestSurveyScores, type CustomerSurveyScores } from "../../surveys/customer-survey-scores.ts";
 import { DAYS_PER_WEEK, type RunContext } from "../run-context.ts";
 import { featureRow, type Clustering } from "./cluster.ts";
 import type { FittedModels } from "./fit.ts";
@@ -19,6 +21,8 @@ const NEXT_ORDER_HORIZON_WEEKS = 5 * 52;
 
 /** CLV horizon and discounting: one year in monthly periods at 10% a year. */
 const CLV = { horizon: 52, periodLength: 52 / 12, discountRate: 0.1 / 12 };
+
+const NO_ANSWERS: CustomerSurveyScores = { nps: null, csat: null };
 
 type ScoreRow = {
   customer_id: string;
@@ -53,7 +57,9 @@ function nearest(centroids: number[][], point: number[]): number {
  * expected purchases in 30, 90 and 365 days, the expected next-order date (none beyond five
  * years), CLV over a year,
  * churn risk (1 − P(alive), or for one-time buyers the second-order hazard), the nearest
- * cluster, the loyalty quadrant and the portrait's weighted tags. Written in one statement.
+ * cluster, the loyalty quadrant (attitude from the customer's latest NPS or CSAT answer up to the
+ * as-of date, read for the whole chunk in one statement) and the portrait's weighted tags.
+ * Written in one statement.
  * Returns the last id scored, or null when no customer was left.
  */
 export async function scoreChunk(tx: Transaction, run: RunContext, models: FittedModels, clustering: Clustering, after: string | null, size: number): Promise<{ last: string | null; scored: number }> {
@@ -66,6 +72,7 @@ export async function scoreChunk(tx: Transaction, run: RunContext, models: Fitte
   const bg = models.bgNbd.status === "ok" ? models.bgNbd.params : null;
   const gg = models.gammaGamma.status === "ok" ? models.gammaGamma.params : null;
   const curve = models.secondOrder.status === "ok" ? models.secondOrder : null;
+  const answers = await latestSurveyScores(tx, sql`select unnest(${boundArray(rows.map((row) => row.customer_id), "uuid")})`, run.asOf);
   const scored = rows.map((row) => {
     const x = Number(row.purchase_days) - 1;
     const history = { x, tx: Number(row.tx_days) / DAYS_PER_WEEK, T: Number(row.age_days) / DAYS_PER_WEEK };
@@ -79,7 +86,8 @@ export async function scoreChunk(tx: Transaction, run: RunContext, models: Fitte
     const churnRisk = x === 0 && curve ? oneTimeBuyerRisk(curve, Number(row.age_days)) : pAlive === null ? null : 1 - pAlive;
     const features = { recencyDays: Number(row.recency_days), orders: Number(row.orders), monetaryMinor: monetary, ageDays: Number(row.age_days) };
     const cluster = clustering.status === "ok" ? nearest(clustering.centroids, applyStandardisation(featureRow(features), clustering.means, clustering.sds)) : null;
-    const loyalty = classifyLoyalty({ nps: null, csat: null, orders: Number(row.orders), tenureDays: Number(row.age_days) }).type;
+    const { nps, csat } = answers.get(row.customer_id) ?? NO_ANSWERS;
+    const loyalty = classifyLoyalty({ nps, csat, orders: Number(row.orders), tenureDays: Number(row.age_days) }).type;
     const traits = cluster !== null && clustering.status === "ok" ? (clustering.descriptions[cluster]?.traits ?? []) : [];
     const portrait = customerPortrait({ segment: row.segment, clusterTraits: traits, valuePercentile: null, loyalty, pAlive, churnRisk, products: [], keywords: [] });
     const tags = portrait.map(({ tag, weight }) => ({ tag, weight }));
