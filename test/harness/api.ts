@@ -1,6 +1,6 @@
-import { SELF } from "cloudflare:test";
 import { hc } from "hono/client";
 import type { AppType } from "../../src/app.ts";
+import { workerFetch } from "./worker.ts";
 
 export const BASE = "https://ckm.test";
 
@@ -19,13 +19,13 @@ export function call(method: string, path: string, options: CallOptions = {}): P
   if (options.body !== undefined) headers["content-type"] = "application/json";
   if (options.raw) headers["content-type"] = options.raw.contentType;
   const body = options.raw ? options.raw.body : options.body === undefined ? undefined : JSON.stringify(options.body);
-  return SELF.fetch(`${BASE}${path}`, { method: method.toUpperCase(), headers, body });
+  return workerFetch(`${BASE}${path}`, { method: method.toUpperCase(), headers, body });
 }
 
 /** The typed client the dashboard uses, pointed at the Worker under test. */
 export function client(token?: string) {
   return hc<AppType>(BASE, {
-    fetch: (input: RequestInfo | URL, init?: RequestInit) => SELF.fetch(input, init),
+    fetch: (input: RequestInfo | URL, init?: RequestInit) => workerFetch(input, init),
     headers: token ? { authorization: `Bearer ${token}` } : undefined,
   });
 }

@@ -1,12 +1,12 @@
-import { SELF } from "cloudflare:test";
 import type { OperationId } from "../../src/platform/permissions.ts";
+import { workerFetch } from "./worker.ts";
 
 /** One operation of the served OpenAPI document. */
 export type Operation = { operationId: OperationId; method: string; path: string; successStatus: number; params: string[] };
 
 /** Every operation the Worker documents, read from its own /openapi.json. */
 export async function documentedOperations(): Promise<Operation[]> {
-  const doc = await (await SELF.fetch("https://ckm.test/openapi.json")).json<{
+  const doc = await (await workerFetch("https://ckm.test/openapi.json")).json<{
     paths: Record<string, Record<string, { operationId: OperationId; responses: Record<string, unknown> }>>;
   }>();
   return Object.entries(doc.paths).flatMap(([path, methods]) =>

@@ -7,7 +7,7 @@ import { brokenBody, hostileString, hostileValue, QUERY_KEYS } from "../harness/
 import { documentedOperations, type Operation } from "../harness/openapi.ts";
 import { SAMPLES, type Sample } from "../harness/route-samples.ts";
 import { tenantHash } from "../harness/tenant-hash.ts";
-import { SELF } from "cloudflare:test";
+import { workerFetch } from "../harness/worker.ts";
 
 /** Rejections these operations record by design (failed log-ins and widget saves count towards their rate limits). */
 const RECORDS_REJECTIONS = new Set(["auth.login", "auth.refresh", "invites.accept", "widget.responses.save", "widget.identify"]);
@@ -69,7 +69,7 @@ function request(operation: Operation, sample: Sample, mutation: Mutation, calle
   if (mutation.kind === "body") body = JSON.stringify(mutation.value);
   if (mutation.kind === "broken") body = mutation.bytes;
   if (mutation.kind === "field") body = JSON.stringify({ ...(sample.body as object), [mutation.key]: mutation.value });
-  return SELF.fetch(`${BASE}${pathWith(operation, params, query)}`, { method: operation.method.toUpperCase(), headers, body });
+  return workerFetch(`${BASE}${pathWith(operation, params, query)}`, { method: operation.method.toUpperCase(), headers, body });
 }
 
 function describeMutation(mutation: Mutation): string {
