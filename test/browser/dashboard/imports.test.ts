@@ -96,7 +96,7 @@ describe.skipIf(!chromium)("importing the UCI Online Retail sample through the d
     }
     const before = Math.max(...seen);
     expect(before).toBeLessThan(100);
-    const [{ status: statusAtReload }] = await query<{ status: string }>("SELECT status FROM imports WHERE id = $1", [importId]);
+    const statusAtReload = (await query<{ status: string }>("SELECT status FROM imports WHERE id = $1", [importId]))[0]?.status;
     await page.reload();
     if (statusAtReload === "running") {
       await expect.poll(() => bar.getAttribute("aria-valuenow", { timeout: 1_000 }).catch(() => null), { timeout: 15_000 }).not.toBeNull();
