@@ -11,7 +11,7 @@ import { clusterCustomers, type Clustering } from "./stages/cluster.ts";
 import { compareWithPrevious } from "./stages/compare.ts";
 import { fitModels, type FittedModels } from "./stages/fit.ts";
 import { mineRules } from "./stages/rules.ts";
-import { clearScores, scoreRfm } from "./stages/rfm.ts";
+import { clearScores, countOtherCurrencies, scoreRfm } from "./stages/rfm.ts";
 import { scoreChunk } from "./stages/score.ts";
 import { describeError } from "../platform/error-text.ts";
 
@@ -33,7 +33,8 @@ async function runStep(tx: Transaction, run: RunRow, context: RunContext): Promi
     case "rfm": {
       await clearScores(tx, context);
       const customers = await scoreRfm(tx, context);
-      return { stage: "fit", customers, progress: { stage: "fit", done: 0, total: 1 } };
+      const otherCurrencies = await countOtherCurrencies(tx, context);
+      return { stage: "fit", customers, diagnostics: { ...run.diagnostics, otherCurrencies }, progress: { stage: "fit", done: 0, total: 1 } };
     }
     case "fit": {
       const models = await fitModels(tx, context);

@@ -2,6 +2,7 @@ import { z } from "@hono/zod-openapi";
 import { Timestamp } from "../../tenancy/routes/schemas.ts";
 import type { RunRow } from "../runs.ts";
 import type { ScoreRow } from "../scores.ts";
+import type { OtherCurrency } from "../stages/rfm.ts";
 
 export const Run = z
   .object({
@@ -13,7 +14,15 @@ export const Run = z
     progress: z.object({ stage: z.string(), done: z.number(), total: z.number() }),
     customers: z.number().int(),
     model: z.record(z.string(), z.unknown()).openapi({ description: "Fitted parameters with their time unit (BG/NBD, Gamma-Gamma), clusters with descriptions, and product rules." }),
-    diagnostics: z.record(z.string(), z.unknown()).openapi({ description: "Convergence, iterations, log-likelihoods, data thresholds, and the transition matrix from the previous run." }),
+    diagnostics: z
+      .object({
+        otherCurrencies: z
+          .array(z.object({ currency: z.string(), orders: z.number().int() }))
+          .optional()
+          .openapi({ description: "Orders up to the as-of date left out because their currency is not the tenant's, per currency; empty when none were." }),
+      })
+      .catchall(z.unknown())
+      .openapi({ description: "Convergence, iterations, log-likelihoods, data thresholds, the transition matrix from the previous run, and orders left out for their currency." }),
     error: z.string().nullable(),
     createdAt: Timestamp,
     startedAt: Timestamp.nullable(),
@@ -76,6 +85,7 @@ export function runView(run: RunRow): z.infer<typeof Run> {
     },
     diagnostics: {
       ...run.diagnostics,
+      otherCurrencies: run.diagnostics.otherCurrencies as OtherCurrency[] | undefined,
       bgNbd: fitDiagnostics(model.bgNbd),
       gammaGamma: fitDiagnostics(model.gammaGamma),
       secondOrder: fitDiagnostics(model.secondOrder),

@@ -64,6 +64,24 @@ export async function scoreRfm(tx: Transaction, run: RunContext): Promise<number
   return rowCount ?? 0;
 }
 
+/** Orders in one currency that a run left out because the tenant counts another. */
+export type OtherCurrency = { currency: string; orders: number };
+
+/**
+ * Counts, per currency, the orders up to the run's as-of date that scoring leaves out because
+ * they are not in the tenant's currency (cancelled ones aside, as scoring skips them anyway), so
+ * a run with few or no customers scored says why.
+ */
+export async function countOtherCurrencies(tx: Transaction, run: RunContext): Promise<OtherCurrency[]> {
+  const { rows } = await tx.execute<{ currency: string; orders: number }>(sql`
+    select o.currency, count(*)::int as orders
+      from orders o
+     where o.customer_id is not null and o.status <> 'cancelled' and o.currency <> ${run.currency} and o.ordered_at <= ${run.asOf}
+     group by o.currency
+     order by count(*) desc, o.currency`);
+  return rows.map((row) => ({ currency: row.currency, orders: Number(row.orders) }));
+}
+
 /** Clears a run's scores, so a stage that failed part-way starts clean. */
 export async function clearScores(tx: Transaction, run: RunContext): Promise<void> {
   await tx.execute(sql`delete from customer_scores where run_id = ${run.runId}`);

@@ -6,6 +6,7 @@ import { Stat } from "../../ui/page.tsx";
 import { ClustersSection } from "./clusters-section.tsx";
 import { DiagnosticsSection } from "./diagnostics-section.tsx";
 import { LoyaltySection } from "./loyalty-section.tsx";
+import { OtherCurrenciesAlert } from "./other-currencies-alert.tsx";
 import { RfmSection } from "./rfm-section.tsx";
 import { RunProgress } from "./run-progress.tsx";
 import { isActive, modelOf, type Run } from "./run-model.ts";
@@ -45,6 +46,7 @@ export function RunView({ run }: { run: Run }) {
   const model = modelOf(run);
   return (
     <>
+      <OtherCurrenciesAlert run={run} />
       <div className="stats">
         <Stat label={t("analytics.summary.customers")} value={f.integer(run.customers)} />
         <Stat label={t("analytics.summary.asOf")} value={f.date(run.asOf)} />

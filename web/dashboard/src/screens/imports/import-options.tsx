@@ -1,3 +1,5 @@
+import { Link } from "wouter";
+import { useAccount } from "../../account/account.tsx";
 import { useT } from "../../i18n/i18n.tsx";
 import { SelectField, TextField } from "../../ui/field.tsx";
 
@@ -15,6 +17,11 @@ export function optionsOf(options: Record<string, unknown>): OptionValues {
 /** How the file's values are read: date order, currency, time zone and the source recorded on new records. */
 export function ImportOptions({ values, disabled, issueFor, onChange }: { values: OptionValues; disabled: boolean; issueFor(path: string): string | undefined; onChange(values: OptionValues): void }) {
   const t = useT();
+  const { me } = useAccount();
+  const currency = values.currency.trim().toUpperCase();
+  const tenantCurrency = me?.tenant.currency;
+  // Runs score orders in the tenant's currency only; say so before an import in another one.
+  const otherCurrency = tenantCurrency && currency.length === 3 && currency !== tenantCurrency;
   return (
     <fieldset className="import-options" disabled={disabled}>
       <legend>{t("imports.options.title")}</legend>
@@ -27,7 +34,16 @@ export function ImportOptions({ values, disabled, issueFor, onChange }: { values
       </SelectField>
       <TextField
         label={t("imports.options.currency")}
-        hint={t("imports.options.currencyHint")}
+        hint={
+          otherCurrency ? (
+            <>
+              {t("imports.options.currencyHint")}{" "}
+              <strong>{t("imports.options.otherCurrency", { currency, tenantCurrency })}</strong> <Link href="~/settings/general">{t("imports.options.changeCurrency")}</Link>
+            </>
+          ) : (
+            t("imports.options.currencyHint")
+          )
+        }
         error={issueFor("options.currency")}
         value={values.currency}
         maxLength={3}

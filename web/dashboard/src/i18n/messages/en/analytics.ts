@@ -36,6 +36,13 @@ export const analytics = {
     title: "This run failed",
     detail: "Its last error: {error}. Start a new run; if it fails again, tell support the run id in the address.",
   },
+  otherCurrencies: {
+    title: "Orders in other currencies were not counted",
+    item: "{orders} orders in {currency}",
+    separator: ", ",
+    leftOut: "{items} were left out: runs count orders in the tenant's currency ({currency}).",
+    change: "Change the currency in Settings",
+  },
   progress: {
     title: "Segmentation run: {status}",
     label: "Segmentation progress",

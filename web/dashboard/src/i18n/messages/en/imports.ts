@@ -92,6 +92,8 @@ export const imports = {
     dateOrders: { YMD: "Year first (2024/03/05)", DMY: "Day first (05/03/2024)", MDY: "Month first (03/05/2024)" },
     currency: "Currency of the amounts",
     currencyHint: "Three letters, such as GBP or CNY; used when the file has no currency column.",
+    otherCurrency: "Segmentation counts only orders in the tenant's currency ({tenantCurrency}), so orders in {currency} will be left out of runs.",
+    changeCurrency: "Change the tenant's currency in Settings",
     timeZone: "Time zone of the dates",
     timeZoneHint: "Such as Europe/London or Asia/Shanghai.",
     source: "Source name",

@@ -38,6 +38,13 @@ export const analytics: Messages["analytics"] = {
     title: "本次运行失败",
     detail: "最后一次错误：{error}。请重新启动一次运行；如果再次失败，请把地址栏中的运行 ID 告知技术支持。",
   },
+  otherCurrencies: {
+    title: "其他币种的订单未计入",
+    item: "{orders} 笔 {currency} 订单",
+    separator: "、",
+    leftOut: "{items}未计入：细分运行只统计租户币种（{currency}）的订单。",
+    change: "在设置中更改币种",
+  },
   progress: {
     title: "细分运行：{status}",
     label: "细分进度",

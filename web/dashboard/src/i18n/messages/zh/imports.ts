@@ -94,6 +94,8 @@ export const imports: Messages["imports"] = {
     dateOrders: { YMD: "年在前（2024/03/05）", DMY: "日在前（05/03/2024）", MDY: "月在前（03/05/2024）" },
     currency: "金额的币种",
     currencyHint: "三个字母，例如 GBP 或 CNY；文件中没有币种列时使用。",
+    otherCurrency: "细分只统计租户币种（{tenantCurrency}）的订单，因此 {currency} 订单不会计入细分运行。",
+    changeCurrency: "在设置中更改租户币种",
     timeZone: "日期的时区",
     timeZoneHint: "例如 Europe/London 或 Asia/Shanghai。",
     source: "来源名称",
