@@ -1,33 +1,6 @@
 import type { MessageKey } from "../../i18n/translate.ts";
 
-/** The eleven RFM segments, best first, as the API names them (src/analytics/rfm.ts). */
-export const SEGMENTS = [
-  "Champions",
-  "Loyal",
-  "Potential loyalists",
-  "Needs attention",
-  "New",
-  "Promising",
-  "About to sleep",
-  "Cannot lose them",
-  "At risk",
-  "Hibernating",
-  "Lost",
-] as const;
-
-const SEGMENT_KEYS: Record<string, MessageKey> = {
-  Champions: "analytics.segments.champions",
-  Loyal: "analytics.segments.loyal",
-  "Potential loyalists": "analytics.segments.potentialLoyalists",
-  "Needs attention": "analytics.segments.needsAttention",
-  New: "analytics.segments.new",
-  Promising: "analytics.segments.promising",
-  "About to sleep": "analytics.segments.aboutToSleep",
-  "Cannot lose them": "analytics.segments.cannotLoseThem",
-  "At risk": "analytics.segments.atRisk",
-  Hibernating: "analytics.segments.hibernating",
-  Lost: "analytics.segments.lost",
-};
+export { RFM_SEGMENTS as SEGMENTS, rfmSegmentLabel as segmentLabel } from "../../i18n/rfm-segments.ts";
 
 const LOYALTY_KEYS: Record<string, MessageKey> = {
   "super-value": "analytics.loyalty.types.superValue",
@@ -88,7 +61,6 @@ type T = (key: MessageKey) => string;
 /** A label for a value the API sends in English; an unknown value is shown as it came. */
 const labelIn = (keys: Record<string, MessageKey>) => (t: T, value: string) => (keys[value] ? t(keys[value]) : value);
 
-export const segmentLabel = labelIn(SEGMENT_KEYS);
 export const loyaltyLabel = labelIn(LOYALTY_KEYS);
 export const statusLabel = labelIn(STATUS_KEYS);
 export const stageLabel = labelIn(STAGE_KEYS);

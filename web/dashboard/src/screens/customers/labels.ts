@@ -1,5 +1,6 @@
 import type { Format } from "../../i18n/format.ts";
 import type { MessageKey, Vars } from "../../i18n/translate.ts";
+import { rfmSegmentLabel } from "../../i18n/rfm-segments.ts";
 import type { Attribute } from "./customer-api.ts";
 
 type T = (key: MessageKey, vars?: Vars) => string;
@@ -9,6 +10,7 @@ type T = (key: MessageKey, vars?: Vars) => string;
  * reason), or the value itself when the dashboard has no label for it yet.
  */
 export function labelOf(t: T, group: "segments" | "loyalty" | "reasons" | "kinds" | "orderStatus" | "portraitTags", value: string): string {
+  if (group === "segments") return rfmSegmentLabel(t, value);
   const key = `customers.${group}.${value}` as MessageKey;
   const text = t(key);
   return text === key ? value : text;

@@ -2,18 +2,11 @@ import { useMemo } from "react";
 import { Link } from "wouter";
 import { Chart } from "../../charts/chart.tsx";
 import { useFormat, useT } from "../../i18n/i18n.tsx";
-import type { MessageKey } from "../../i18n/translate.ts";
+import { rfmSegmentLabel } from "../../i18n/rfm-segments.ts";
 import { Card } from "../../ui/page.tsx";
 import { Loading } from "../../ui/query-state.tsx";
 import { ErrorAlert } from "../../ui/alert.tsx";
 import { useSegmentSizes } from "./home-queries.ts";
-
-/** A segment's translated name; a name the dashboard does not know is shown as the API gives it. */
-export function segmentLabel(t: ReturnType<typeof useT>, name: string): string {
-  const key = `home.segmentNames.${name}` as MessageKey;
-  const label = t(key);
-  return label === key ? name : label;
-}
 
 /** Customers per RFM segment in the latest finished run, as a small horizontal bar chart. */
 export function SegmentSizes() {
@@ -21,7 +14,7 @@ export function SegmentSizes() {
   const f = useFormat();
   const { runs, run, portraits } = useSegmentSizes();
   const groups = useMemo(() => [...(portraits.data?.groups ?? [])].sort((a, b) => b.customers - a.customers), [portraits.data]);
-  const names = useMemo(() => groups.map((group) => segmentLabel(t, group.key)), [groups, t]);
+  const names = useMemo(() => groups.map((group) => rfmSegmentLabel(t, group.key)), [groups, t]);
   const option = useMemo(
     () => ({
       grid: { left: 8, right: 24, top: 8, bottom: 8, containLabel: true },

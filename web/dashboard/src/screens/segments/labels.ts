@@ -1,5 +1,6 @@
 import type { MessageKey } from "../../i18n/translate.ts";
 import type { FieldInfo, UiOperator } from "./catalogue.ts";
+import { rfmSegmentLabel } from "../../i18n/rfm-segments.ts";
 
 type T = (key: MessageKey, vars?: Record<string, string | number>) => string;
 
@@ -20,7 +21,8 @@ export function operatorLabel(t: T, field: FieldInfo, op: UiOperator): string {
 
 /** A known value as shown: RFM segments, loyalty types and genders translated, others as they are. */
 export function choiceLabel(t: T, field: FieldInfo, value: string): string {
-  const key = field.choiceLabels === "rfm" ? `segments.rfm.${value}` : field.choiceLabels === "loyalty" ? `segments.loyalty.${value}` : field.choiceLabels === "gender" ? `segments.genders.${value}` : null;
+  if (field.choiceLabels === "rfm") return rfmSegmentLabel(t, value);
+  const key = field.choiceLabels === "loyalty" ? `segments.loyalty.${value}` : field.choiceLabels === "gender" ? `segments.genders.${value}` : null;
   if (!key) return value;
   const label = t(key as MessageKey);
   return label === key ? value : label;

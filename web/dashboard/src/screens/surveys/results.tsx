@@ -1,6 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
 import { Link, useParams, useSearchParams } from "wouter";
-import { RFM_SEGMENTS } from "../../../../../src/analytics/rfm.ts";
+import { RFM_SEGMENTS, rfmSegmentLabel } from "../../i18n/rfm-segments.ts";
 import { resolveText } from "../../../../../src/surveys/localise.ts";
 import { api } from "../../api/client.ts";
 import { unwrap } from "../../api/problem.ts";
@@ -43,7 +43,7 @@ function Filters({ survey }: { survey: SurveyWithVersions }) {
       <SelectField label={t("surveys.results.segment")} value={params.get("segment") ?? ""} onChange={(event) => set("segment", event.target.value)}>
         <option value="">{t("surveys.results.allSegments")}</option>
         {[...RFM_SEGMENTS, "unscored"].map((segment) => (
-          <option key={segment} value={segment}>{t(`surveys.segments.${segment}` as MessageKey)}</option>
+          <option key={segment} value={segment}>{segment === "unscored" ? t("surveys.unscored") : rfmSegmentLabel(t, segment)}</option>
         ))}
       </SelectField>
       <SelectField label={t("surveys.results.version")} value={params.get("version") ?? ""} onChange={(event) => set("version", event.target.value)}>
@@ -94,7 +94,7 @@ function ResultsBody({ survey, results, interval }: { survey: SurveyWithVersions
     const question = latest.questions.find((q) => q.id === questionId);
     return question ? resolveText(question.text, ui, latest.defaultLanguage) || fallback : fallback;
   };
-  const segmentName = (segment: string) => t(`surveys.segments.${segment}` as MessageKey);
+  const segmentName = (segment: string) => (segment === "unscored" ? t("surveys.unscored") : rfmSegmentLabel(t, segment));
   if (results.responses === 0) {
     return (
       <>

@@ -59,6 +59,20 @@ export const common = {
     noData: "No data yet",
     loading: "Drawing the chart…",
   },
+  /** The eleven RFM segments, keyed by the names the API gives them. */
+  rfmSegments: {
+    Champions: "Champions",
+    Loyal: "Loyal",
+    "Potential loyalists": "Potential loyalists",
+    "Needs attention": "Needs attention",
+    New: "New",
+    Promising: "Promising",
+    "About to sleep": "About to sleep",
+    "Cannot lose them": "Cannot lose them",
+    "At risk": "At risk",
+    Hibernating: "Hibernating",
+    Lost: "Lost",
+  },
   status: {
     queued: "Queued",
     running: "Running",

@@ -138,17 +138,4 @@ export const home = {
       update: "changed their language",
     },
   },
-  segmentNames: {
-    Champions: "Champions",
-    Loyal: "Loyal",
-    "Potential loyalists": "Potential loyalists",
-    "Needs attention": "Needs attention",
-    New: "New",
-    Promising: "Promising",
-    "About to sleep": "About to sleep",
-    "Cannot lose them": "Cannot lose them",
-    "At risk": "At risk",
-    Hibernating: "Hibernating",
-    Lost: "Lost",
-  },
 };

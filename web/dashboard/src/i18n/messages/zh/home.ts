@@ -140,17 +140,4 @@ export const home: Messages["home"] = {
       update: "修改了界面语言",
     },
   },
-  segmentNames: {
-    Champions: "冠军客户",
-    Loyal: "忠诚客户",
-    "Potential loyalists": "潜在忠诚客户",
-    "Needs attention": "需要关注",
-    New: "新客户",
-    Promising: "有潜力客户",
-    "About to sleep": "即将沉睡",
-    "Cannot lose them": "不能流失",
-    "At risk": "有流失风险",
-    Hibernating: "休眠客户",
-    Lost: "已流失",
-  },
 };
