@@ -1,15 +1,17 @@
 import { useState, type ReactNode } from "react";
-import { useT } from "../../i18n/i18n.tsx";
-import { ErrorAlert } from "../../ui/alert.tsx";
-import { Button } from "../../ui/button.tsx";
-import { Dialog } from "../../ui/dialog.tsx";
-import { TextField } from "../../ui/field.tsx";
+import { useT } from "../i18n/i18n.tsx";
+import { ErrorAlert } from "./alert.tsx";
+import { Button } from "./button.tsx";
+import { Dialog } from "./dialog.tsx";
+import { TextField } from "./field.tsx";
 
 type Props = {
   open: boolean;
   title: string;
   children: ReactNode;
   confirmLabel: string;
+  /** A step that cannot be undone is red (the default); one that is only noticed, blue. */
+  tone?: "danger" | "primary";
   busy?: boolean;
   error?: unknown;
   /** When set, the confirm button waits until exactly this is typed. */
@@ -18,8 +20,8 @@ type Props = {
   onClose(): void;
 };
 
-/** Asks before something that cannot be undone; the API's refusal shows inside the dialog. */
-export function ConfirmDialog({ open, title, children, confirmLabel, busy, error, typeToConfirm, onConfirm, onClose }: Props) {
+/** Asks before a step that cannot be undone or that others will notice; the API's refusal shows inside the dialog. */
+export function ConfirmDialog({ open, title, children, confirmLabel, tone = "danger", busy, error, typeToConfirm, onConfirm, onClose }: Props) {
   const t = useT();
   const [typed, setTyped] = useState("");
   const close = () => {
@@ -35,7 +37,7 @@ export function ConfirmDialog({ open, title, children, confirmLabel, busy, error
       footer={
         <>
           <Button onClick={close}>{t("common.cancel")}</Button>
-          <Button variant="danger" busy={busy} disabled={!ready} onClick={onConfirm}>
+          <Button variant={tone} busy={busy} disabled={!ready} onClick={onConfirm}>
             {confirmLabel}
           </Button>
         </>

@@ -8,7 +8,7 @@ import { TextField } from "../../ui/field.tsx";
 import { Card, Page } from "../../ui/page.tsx";
 import { QueryState } from "../../ui/query-state.tsx";
 import { BuilderQuestions } from "./builder-questions.tsx";
-import { ConfirmDialog } from "./confirm-dialog.tsx";
+import { ConfirmDialog } from "../../ui/confirm-dialog.tsx";
 import { EmbedSnippet } from "./embed-snippet.tsx";
 import { DefinitionIssues, NO_ISSUES } from "./issues.ts";
 import { EditingLanguage, LanguagesEditor } from "./languages-editor.tsx";
@@ -128,15 +128,16 @@ function BuilderForm({ survey, actions }: { survey: SurveyWithVersions; actions:
       <ConfirmDialog
         open={confirming !== null}
         title={confirming ? t(`surveys.confirm.${confirming}.title`, { version: (survey.version ?? 0) + 1 }) : ""}
-        body={confirming ? t(`surveys.confirm.${confirming}.body`) : ""}
-        extra={confirming === "publish" && dirty && !closed ? t("surveys.confirm.publish.unsaved") : undefined}
         confirmLabel={confirming ? t(`surveys.confirm.${confirming}.action`, { version: (survey.version ?? 0) + 1 }) : ""}
-        danger={confirming === "delete" || confirming === "close"}
+        tone={confirming === "delete" || confirming === "close" ? "danger" : "primary"}
         busy={save.isPending || publish.isPending || close.isPending || remove.isPending}
         error={confirming ? failure : null}
         onConfirm={() => void confirm()}
         onClose={() => setConfirming(null)}
-      />
+      >
+        <p>{confirming ? t(`surveys.confirm.${confirming}.body`) : ""}</p>
+        {confirming === "publish" && dirty && !closed && <p className="muted">{t("surveys.confirm.publish.unsaved")}</p>}
+      </ConfirmDialog>
       <p className="muted small">
         <Link href="/">{t("surveys.builder.backToList")}</Link>
       </p>

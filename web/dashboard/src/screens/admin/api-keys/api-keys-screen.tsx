@@ -8,7 +8,7 @@ import { DataTable } from "../../../ui/data-table.tsx";
 import { EmptyState, Page } from "../../../ui/page.tsx";
 import { QueryState } from "../../../ui/query-state.tsx";
 import { MANAGERS, RoleGate } from "../access.tsx";
-import { ConfirmDialog } from "../confirm-dialog.tsx";
+import { ConfirmDialog } from "../../../ui/confirm-dialog.tsx";
 import { CopyField } from "../copy-field.tsx";
 import { roleLabel } from "../members/roles.ts";
 import { SecretOnce } from "../secret-once.tsx";

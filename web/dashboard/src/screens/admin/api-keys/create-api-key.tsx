@@ -1,11 +1,10 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
 import { Link } from "wouter";
 import { api } from "../../../api/client.ts";
 import { ApiError, unwrap, type Ok } from "../../../api/problem.ts";
 import { useT } from "../../../i18n/i18n.tsx";
-import { Button } from "../../../ui/button.tsx";
-import { Dialog } from "../../../ui/dialog.tsx";
+import { FormDialog } from "../../../ui/form-dialog.tsx";
 import { SelectField, TextField } from "../../../ui/field.tsx";
 import { AdminError } from "../access.tsx";
 import { roleLabel } from "../members/roles.ts";
@@ -38,46 +37,28 @@ export function CreateApiKey({ open, onClose, onCreated }: { open: boolean; onCl
   });
   const error = create.error instanceof ApiError ? create.error : null;
   const fieldError = (field: string) => error?.issueAt(`json.${field}`);
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    create.mutate();
-  };
   return (
-    <Dialog
-      open={open}
-      title={t("admin.apiKeys.createTitle")}
-      onClose={onClose}
-      footer={
-        <>
-          <Button onClick={onClose}>{t("common.cancel")}</Button>
-          <Button variant="primary" type="submit" form="create-api-key" busy={create.isPending}>
-            {t("admin.apiKeys.createSubmit")}
-          </Button>
-        </>
-      }
-    >
-      <form id="create-api-key" onSubmit={submit} noValidate>
-        <TextField label={t("admin.apiKeys.name")} required value={name} error={fieldError("name")} hint={t("admin.apiKeys.nameHint")} onChange={(event) => setName(event.target.value)} />
-        <SelectField label={t("admin.apiKeys.kind")} value={kind} hint={t(`admin.apiKeys.kindHint.${kind}`)} onChange={(event) => setKind(event.target.value as Kind)}>
-          <option value="secret">{t("admin.apiKeys.kinds.secret")}</option>
-          <option value="publishable">{t("admin.apiKeys.kinds.publishable")}</option>
+    <FormDialog open={open} title={t("admin.apiKeys.createTitle")} formId="create-api-key" submitLabel={t("admin.apiKeys.createSubmit")} busy={create.isPending} onSubmit={() => create.mutate()} onClose={onClose}>
+      <TextField label={t("admin.apiKeys.name")} required value={name} error={fieldError("name")} hint={t("admin.apiKeys.nameHint")} onChange={(event) => setName(event.target.value)} />
+      <SelectField label={t("admin.apiKeys.kind")} value={kind} hint={t(`admin.apiKeys.kindHint.${kind}`)} onChange={(event) => setKind(event.target.value as Kind)}>
+        <option value="secret">{t("admin.apiKeys.kinds.secret")}</option>
+        <option value="publishable">{t("admin.apiKeys.kinds.publishable")}</option>
+      </SelectField>
+      {kind === "secret" ? (
+        <SelectField label={t("admin.apiKeys.role")} value={role} error={fieldError("role")} onChange={(event) => setRole(event.target.value as (typeof KEY_ROLES)[number])}>
+          {KEY_ROLES.map((value) => (
+            <option key={value} value={value}>
+              {t(roleLabel(value))}
+            </option>
+          ))}
         </SelectField>
-        {kind === "secret" ? (
-          <SelectField label={t("admin.apiKeys.role")} value={role} error={fieldError("role")} onChange={(event) => setRole(event.target.value as (typeof KEY_ROLES)[number])}>
-            {KEY_ROLES.map((value) => (
-              <option key={value} value={value}>
-                {t(roleLabel(value))}
-              </option>
-            ))}
-          </SelectField>
-        ) : (
-          <p className="field-hint">
-            {t("admin.apiKeys.originsNote")} <Link href="/general">{t("admin.apiKeys.originsLink")}</Link>
-          </p>
-        )}
-        <TextField label={t("admin.apiKeys.expiresOptional")} type="date" value={expires} error={fieldError("expiresAt")} onChange={(event) => setExpires(event.target.value)} />
-        {error && !["name", "role", "expiresAt"].some((field) => fieldError(field)) && <AdminError error={error} />}
-      </form>
-    </Dialog>
+      ) : (
+        <p className="field-hint">
+          {t("admin.apiKeys.originsNote")} <Link href="/general">{t("admin.apiKeys.originsLink")}</Link>
+        </p>
+      )}
+      <TextField label={t("admin.apiKeys.expiresOptional")} type="date" value={expires} error={fieldError("expiresAt")} onChange={(event) => setExpires(event.target.value)} />
+      {error && !["name", "role", "expiresAt"].some((field) => fieldError(field)) && <AdminError error={error} />}
+    </FormDialog>
   );
 }

@@ -6,7 +6,7 @@ import { ApiError, unwrap } from "../../../api/problem.ts";
 import { useFormat, useT } from "../../../i18n/i18n.tsx";
 import { Alert } from "../../../ui/alert.tsx";
 import { TextField } from "../../../ui/field.tsx";
-import { ConfirmDialog } from "../confirm-dialog.tsx";
+import { ConfirmDialog } from "../../../ui/confirm-dialog.tsx";
 import type { Backup } from "./labels.ts";
 
 type Target = "same" | "new" | "customer";

@@ -1,10 +1,9 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
 import { api } from "../../../api/client.ts";
 import { ApiError, unwrap, type Ok } from "../../../api/problem.ts";
 import { useT } from "../../../i18n/i18n.tsx";
-import { Button } from "../../../ui/button.tsx";
-import { Dialog } from "../../../ui/dialog.tsx";
+import { FormDialog } from "../../../ui/form-dialog.tsx";
 import { SelectField, TextField } from "../../../ui/field.tsx";
 import { AdminError } from "../access.tsx";
 import { PLATFORMS, platformIssuesSecret, platformLabel, type Platform } from "./labels.ts";
@@ -37,49 +36,31 @@ export function CreateIntegration({ open, onClose, onCreated }: { open: boolean;
   });
   const error = create.error instanceof ApiError ? create.error : null;
   const fieldError = (field: string) => error?.issueAt(`json.${field}`);
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    create.mutate();
-  };
   const fieldIssues = ["platform", "name", "shopDomain", "secret"].some((field) => fieldError(field));
   return (
-    <Dialog
-      open={open}
-      title={t("admin.integrations.createTitle")}
-      onClose={onClose}
-      footer={
-        <>
-          <Button onClick={onClose}>{t("common.cancel")}</Button>
-          <Button variant="primary" type="submit" form="create-integration" busy={create.isPending}>
-            {t("admin.integrations.createSubmit")}
-          </Button>
-        </>
-      }
-    >
-      <form id="create-integration" onSubmit={submit} noValidate>
-        <SelectField label={t("admin.integrations.platform")} value={platform} error={fieldError("platform")} onChange={(event) => setPlatform(event.target.value as Platform)}>
-          {PLATFORMS.map((value) => (
-            <option key={value} value={value}>
-              {t(platformLabel(value))}
-            </option>
-          ))}
-        </SelectField>
-        <TextField label={t("admin.integrations.name")} required value={name} error={fieldError("name")} hint={t("admin.integrations.nameHint")} onChange={(event) => setName(event.target.value)} />
-        {platform === "shopify" && (
-          <TextField label={t("admin.integrations.shopDomain")} value={shopDomain} placeholder="example.myshopify.com" error={fieldError("shopDomain")} hint={t("admin.integrations.shopDomainHint")} onChange={(event) => setShopDomain(event.target.value)} />
-        )}
-        <TextField
-          label={t("admin.integrations.secret")}
-          type="password"
-          autoComplete="off"
-          required={platformIssuesSecret(platform)}
-          value={secret}
-          error={fieldError("secret")}
-          hint={t(`admin.integrations.secretHint.${platform}`)}
-          onChange={(event) => setSecret(event.target.value)}
-        />
-        {create.error && !fieldIssues ? <AdminError error={create.error} /> : null}
-      </form>
-    </Dialog>
+    <FormDialog open={open} title={t("admin.integrations.createTitle")} formId="create-integration" submitLabel={t("admin.integrations.createSubmit")} busy={create.isPending} onSubmit={() => create.mutate()} onClose={onClose}>
+      <SelectField label={t("admin.integrations.platform")} value={platform} error={fieldError("platform")} onChange={(event) => setPlatform(event.target.value as Platform)}>
+        {PLATFORMS.map((value) => (
+          <option key={value} value={value}>
+            {t(platformLabel(value))}
+          </option>
+        ))}
+      </SelectField>
+      <TextField label={t("admin.integrations.name")} required value={name} error={fieldError("name")} hint={t("admin.integrations.nameHint")} onChange={(event) => setName(event.target.value)} />
+      {platform === "shopify" && (
+        <TextField label={t("admin.integrations.shopDomain")} value={shopDomain} placeholder="example.myshopify.com" error={fieldError("shopDomain")} hint={t("admin.integrations.shopDomainHint")} onChange={(event) => setShopDomain(event.target.value)} />
+      )}
+      <TextField
+        label={t("admin.integrations.secret")}
+        type="password"
+        autoComplete="off"
+        required={platformIssuesSecret(platform)}
+        value={secret}
+        error={fieldError("secret")}
+        hint={t(`admin.integrations.secretHint.${platform}`)}
+        onChange={(event) => setSecret(event.target.value)}
+      />
+      {create.error && !fieldIssues ? <AdminError error={create.error} /> : null}
+    </FormDialog>
   );
 }

@@ -9,7 +9,7 @@ import { Button } from "../../../ui/button.tsx";
 import { Card, Page } from "../../../ui/page.tsx";
 import { QueryState } from "../../../ui/query-state.tsx";
 import { AdminError, MANAGERS, RoleGate } from "../access.tsx";
-import { ConfirmDialog } from "../confirm-dialog.tsx";
+import { ConfirmDialog } from "../../../ui/confirm-dialog.tsx";
 import { CopyField } from "../copy-field.tsx";
 import type { CreatedIntegration } from "./create-integration.tsx";
 import { DeliveryLog } from "./delivery-log.tsx";

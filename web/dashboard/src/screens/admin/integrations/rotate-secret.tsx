@@ -1,10 +1,9 @@
 import { useMutation } from "@tanstack/react-query";
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
 import { api } from "../../../api/client.ts";
 import { ApiError, unwrap } from "../../../api/problem.ts";
 import { useT } from "../../../i18n/i18n.tsx";
-import { Button } from "../../../ui/button.tsx";
-import { Dialog } from "../../../ui/dialog.tsx";
+import { FormDialog } from "../../../ui/form-dialog.tsx";
 import { TextField } from "../../../ui/field.tsx";
 import { AdminError } from "../access.tsx";
 import type { CreatedIntegration } from "./create-integration.tsx";
@@ -30,48 +29,30 @@ export function RotateSecret({ integration, open, onClose, onRotated }: { integr
     },
   });
   const error = rotate.error instanceof ApiError ? rotate.error : null;
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    rotate.mutate();
-  };
   return (
-    <Dialog
-      open={open}
-      title={t("admin.integrations.rotateTitle")}
-      onClose={onClose}
-      footer={
-        <>
-          <Button onClick={onClose}>{t("common.cancel")}</Button>
-          <Button variant="primary" type="submit" form="rotate-secret" busy={rotate.isPending}>
-            {t("admin.integrations.rotateSubmit")}
-          </Button>
-        </>
-      }
-    >
-      <form id="rotate-secret" onSubmit={submit} noValidate>
-        <p>{t("admin.integrations.rotateText")}</p>
-        <TextField
-          label={t("admin.integrations.overlapHours")}
-          type="number"
-          min={0}
-          max={168}
-          value={overlapHours}
-          hint={t("admin.integrations.overlapHint")}
-          error={error?.issueAt("json.overlapHours")}
-          onChange={(event) => setOverlapHours(event.target.value)}
-        />
-        <TextField
-          label={t("admin.integrations.newSecret")}
-          type="password"
-          autoComplete="off"
-          required={platformIssuesSecret(integration.platform)}
-          value={secret}
-          hint={t(`admin.integrations.secretHint.${integration.platform}`)}
-          error={error?.issueAt("json.secret")}
-          onChange={(event) => setSecret(event.target.value)}
-        />
-        {error && !error.issueAt("json.secret") && !error.issueAt("json.overlapHours") && <AdminError error={error} />}
-      </form>
-    </Dialog>
+    <FormDialog open={open} title={t("admin.integrations.rotateTitle")} formId="rotate-secret" submitLabel={t("admin.integrations.rotateSubmit")} busy={rotate.isPending} onSubmit={() => rotate.mutate()} onClose={onClose}>
+      <p>{t("admin.integrations.rotateText")}</p>
+      <TextField
+        label={t("admin.integrations.overlapHours")}
+        type="number"
+        min={0}
+        max={168}
+        value={overlapHours}
+        hint={t("admin.integrations.overlapHint")}
+        error={error?.issueAt("json.overlapHours")}
+        onChange={(event) => setOverlapHours(event.target.value)}
+      />
+      <TextField
+        label={t("admin.integrations.newSecret")}
+        type="password"
+        autoComplete="off"
+        required={platformIssuesSecret(integration.platform)}
+        value={secret}
+        hint={t(`admin.integrations.secretHint.${integration.platform}`)}
+        error={error?.issueAt("json.secret")}
+        onChange={(event) => setSecret(event.target.value)}
+      />
+      {error && !error.issueAt("json.secret") && !error.issueAt("json.overlapHours") && <AdminError error={error} />}
+    </FormDialog>
   );
 }

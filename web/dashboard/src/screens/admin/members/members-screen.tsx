@@ -9,7 +9,7 @@ import { DataTable } from "../../../ui/data-table.tsx";
 import { Card, Page } from "../../../ui/page.tsx";
 import { QueryState } from "../../../ui/query-state.tsx";
 import { AdminError } from "../access.tsx";
-import { ConfirmDialog } from "../confirm-dialog.tsx";
+import { ConfirmDialog } from "../../../ui/confirm-dialog.tsx";
 import { Invites } from "./invites.tsx";
 import { grantableRoles, mayManage, roleLabel } from "./roles.ts";
 
