@@ -1,8 +1,11 @@
-import { alpha3ToAlpha2, getName, getNames, isValid, registerLocale } from "i18n-iso-countries";
+import countries from "i18n-iso-countries";
 import en from "i18n-iso-countries/langs/en.json" with { type: "json" };
 import zh from "i18n-iso-countries/langs/zh.json" with { type: "json" };
 import { ok, problem, type Standardised } from "./result.ts";
 import { cleanText } from "./text.ts";
+
+// A CommonJS package: Node's ES module loader sees only its default export.
+const { alpha3ToAlpha2, getName, getNames, isValid, registerLocale } = countries;
 
 registerLocale(en);
 registerLocale(zh);
