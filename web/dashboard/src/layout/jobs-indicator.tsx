@@ -30,7 +30,7 @@ export function useJobs(): Job[] {
   for (const run of runs.data?.items ?? [])
     if (run.status === "queued" || run.status === "running") jobs.push({ key: run.id, label: t("common.jobs.run"), href: `/analytics?run=${run.id}`, done: run.progress.done, total: run.progress.total || null });
   for (const backup of backups.data?.items ?? [])
-    if (backup.status === "queued" || backup.status === "running") jobs.push({ key: backup.id, label: t("common.jobs.backup"), href: "/settings/backups", done: backup.progress.tablesDone, total: backup.progress.tablesTotal || null });
+    if (backup.status === "queued" || backup.status === "running") jobs.push({ key: backup.id, label: t("common.jobs.backup"), href: `/settings/backups/${backup.id}`, done: backup.progress.tablesDone, total: backup.progress.tablesTotal || null });
   return jobs;
 }
 
