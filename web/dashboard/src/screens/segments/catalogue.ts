@@ -1,17 +1,5 @@
 import { RFM_SEGMENTS } from "../../../../../src/analytics/rfm.ts";
-import type { FieldType, Operator } from "../../../../../src/segments/dynamic/fields.ts";
-
-/** Operators the API allows per field type (src/segments/dynamic/fields.ts), in the order a menu lists them. */
-export const OPERATORS_BY_TYPE = {
-  text: ["eq", "ne", "in", "contains", "isNull"],
-  choice: ["eq", "ne", "in", "isNull"],
-  number: ["eq", "ne", "in", "gt", "gte", "lt", "lte", "between", "isNull"],
-  boolean: ["eq", "ne"],
-  timestamp: ["gt", "gte", "lt", "lte", "between", "isNull"],
-  date: ["eq", "ne", "gt", "gte", "lt", "lte", "between", "isNull"],
-  tags: ["has", "in", "isNull"],
-  attribute: ["eq", "ne", "in", "gt", "gte", "lt", "lte", "between", "has", "contains", "isNull"],
-} as const satisfies Record<FieldType, readonly Operator[]>;
+import { OPERATORS_BY_TYPE, type FieldType, type Operator } from "../../../../../src/segments/dynamic/operators.ts";
 
 /**
  * What the builder offers as an operator: the API's, with `isNull` split in two (`isNull` true
