@@ -2,12 +2,12 @@ import { useInfiniteQuery } from "@tanstack/react-query";
 import { api } from "../../../api/client.ts";
 import { unwrap } from "../../../api/problem.ts";
 import { useFormat, useT } from "../../../i18n/i18n.tsx";
-import { Button } from "../../../ui/button.tsx";
 import { DataTable } from "../../../ui/data-table.tsx";
 import { Card } from "../../../ui/page.tsx";
 import { QueryState } from "../../../ui/query-state.tsx";
 import { minorPerUnit } from "../customer-api.ts";
 import { labelOf } from "../labels.ts";
+import { LoadMore } from "../../../ui/load-more.tsx";
 
 const PAGE = "10";
 
@@ -46,13 +46,7 @@ export function OrdersCard({ customerId }: { customerId: string }) {
                   { key: "refunded", header: t("customers.orders.refunded"), align: "end", cell: (order) => (order.refundedMinor ? money(order.refundedMinor, order.currency) : "—") },
                 ]}
               />
-              {orders.hasNextPage && (
-                <div className="pager">
-                  <Button busy={orders.isFetchingNextPage} onClick={() => void orders.fetchNextPage()}>
-                    {t("common.loadMore")}
-                  </Button>
-                </div>
-              )}
+              <LoadMore pages={orders} />
             </>
           );
         }}

@@ -10,6 +10,7 @@ import { Card } from "../../../ui/page.tsx";
 import { QueryState } from "../../../ui/query-state.tsx";
 import type { MessageKey } from "../../../i18n/translate.ts";
 import { labelOf } from "../labels.ts";
+import { LoadMore } from "../../../ui/load-more.tsx";
 
 const KINDS = ["note", "call", "email", "chat", "visit", "survey_response", "order", "merge", "field_change", "created"] as const;
 const PAGE = "15";
@@ -94,13 +95,7 @@ export function TimelineCard({ customerId, title, kinds, empty, canUndo = false,
                   );
                 })}
               </ol>
-              {timeline.hasNextPage && (
-                <div className="pager">
-                  <Button busy={timeline.isFetchingNextPage} onClick={() => void timeline.fetchNextPage()}>
-                    {t("common.loadMore")}
-                  </Button>
-                </div>
-              )}
+              <LoadMore pages={timeline} />
             </>
           );
         }}
