@@ -5,6 +5,7 @@ import type { AddressInfo } from "node:net";
 import { PGlite } from "@electric-sql/pglite";
 import { WebSocketServer } from "ws";
 import { serveEmbeddedSession } from "./embedded-session.ts";
+import { FaultPlan, serveFaultControl } from "./faults.ts";
 import { SessionLock } from "./session-lock.ts";
 import { serveTcpSession } from "./tcp-session.ts";
 
@@ -18,6 +19,8 @@ export type BridgeOptions = {
   dataDir?: string;
   port?: number;
   log?: (line: string) => void;
+  /** Serves the fault control at `/faults` (tests only): sessions cut or delayed on request. */
+  faults?: boolean;
 };
 
 export type Bridge = {
@@ -32,7 +35,8 @@ export type Bridge = {
 /**
  * Starts the local database bridge: a WebSocket endpoint of the shape the Neon driver expects
  * from a proxy, piping every session either to the PostgreSQL server of `databaseUrl` or to an
- * embedded PGlite database that serves queued sessions one at a time.
+ * embedded PGlite database that serves queued sessions one at a time. With `faults`, tests can
+ * arm rules that cut or delay the next session sending a given statement (see faults.ts).
  */
 export async function startBridge(options: BridgeOptions): Promise<Bridge> {
   const log = options.log ?? (() => {});
@@ -41,15 +45,18 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
   const embedded = target ? undefined : await openEmbedded(options.dataDir ?? "memory://");
   const db = embedded?.db;
   const lock = new SessionLock();
+  const plan = options.faults ? new FaultPlan() : undefined;
 
   const http = createServer((req, res) => {
+    if (plan && req.url === "/faults") return void serveFaultControl(plan, req, res).catch(onError);
     res.writeHead(req.url === "/health" ? 200 : 404, { "content-type": "text/plain" });
     res.end(req.url === "/health" ? "ok" : "not found");
   });
   const wss = new WebSocketServer({ server: http });
   wss.on("connection", (ws) => {
-    if (target) serveTcpSession(ws, target, onError);
-    else serveEmbeddedSession(ws, { db: db!, lock, idleWhileOthersWaitMs: 5_000, onError });
+    const faults = plan?.watch();
+    if (target) serveTcpSession(ws, target, onError, faults);
+    else serveEmbeddedSession(ws, { db: db!, lock, idleWhileOthersWaitMs: 5_000, onError, faults });
   });
 
   await new Promise<void>((resolve, reject) => {

@@ -1,5 +1,7 @@
 import type { PGlite } from "@electric-sql/pglite";
+import { setTimeout as sleep } from "node:timers/promises";
 import type { WebSocket } from "ws";
+import type { SessionFaults } from "./faults.ts";
 import { closeAfterGrace, FrameReader, type Frame } from "./wire-frames.ts";
 import type { SessionLock } from "./session-lock.ts";
 
@@ -12,12 +14,15 @@ export type EmbeddedSessionOptions = {
   /** A session holding the database with no traffic this long, while others wait, is closed. */
   idleWhileOthersWaitMs: number;
   onError: (error: unknown) => void;
+  /** The bridge's armed faults, applied to this session's frames. */
+  faults?: SessionFaults;
 };
 
 /**
  * Serves one client session on the embedded database. Frames that arrive while another session
  * holds the database are buffered; the session runs once it reaches the head of the queue, and
- * leaves the database clean (no open transaction, no session state) for the next one.
+ * leaves the database clean (no open transaction, no session state) for the next one. A session
+ * cut by a fault runs none of the frame it was cut in: the embedded database takes whole frames.
  */
 export function serveEmbeddedSession(ws: WebSocket, options: EmbeddedSessionOptions): void {
   const { db, lock } = options;
@@ -63,6 +68,13 @@ export function serveEmbeddedSession(ws: WebSocket, options: EmbeddedSessionOpti
           closed = true;
           closeAfterGrace(ws);
         } else {
+          const verdict = options.faults?.inspect(frame);
+          if (verdict?.delayMs) await sleep(verdict.delayMs);
+          if (verdict?.cutAfter !== undefined || closed) {
+            closed = true;
+            ws.terminate();
+            break;
+          }
           await db.execProtocolRawStream(frame.bytes, {
             onRawData: (chunk) => {
               if (!closed) ws.send(chunk);

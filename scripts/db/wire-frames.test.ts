@@ -47,15 +47,25 @@ describe("FrameReader", () => {
     const reader = new FrameReader();
     const ssl = request(SSL_REQUEST);
     expect(ssl.length).toBe(8);
-    expect(reader.push(ssl)).toEqual([{ kind: "ssl-request" }]);
+    expect(reader.push(ssl)).toEqual([{ kind: "ssl-request", bytes: new Uint8Array(ssl) }]);
 
     const hello = startup({ user: "postgres" });
     expect(bytesOf(reader.push(hello))).toEqual([hello]);
   });
 
-  it("reads a cancel request as kind cancel", () => {
-    const keys = Buffer.alloc(8);
-    expect(new FrameReader().push(request(CANCEL_REQUEST, keys))).toEqual([{ kind: "cancel" }]);
+  it("reads a cancel request as kind cancel, with its process id and secret key", () => {
+    const cancel = request(CANCEL_REQUEST, Buffer.from([0, 0, 0, 42, 1, 2, 3, 4]));
+    expect(new FrameReader().push(cancel)).toEqual([{ kind: "cancel", bytes: new Uint8Array(cancel) }]);
+  });
+
+  it("joins a frame of many chunks into the bytes that were sent", () => {
+    const reader = new FrameReader();
+    reader.push(startup({ user: "postgres" }));
+    const bind = message("B", Buffer.alloc(1_000_000, 7));
+    const frames = [];
+    for (let at = 0; at < bind.length; at += 1000) frames.push(...reader.push(bind.subarray(at, at + 1000)));
+    expect(frames).toHaveLength(1);
+    expect(Buffer.from(frames[0]!.bytes).equals(bind)).toBe(true);
   });
 
   it("reads typed messages once the session has started", () => {
