@@ -23,6 +23,7 @@ export const FaultRule = z
     message: "give exactly one of cutAfterStatements, cutAfterBytes and delayMs",
   });
 export type FaultRule = z.infer<typeof FaultRule>;
+export type FaultRuleInput = z.input<typeof FaultRule>;
 
 /** What a session does with one frame: pass it on (after a delay), or pass its first `cutAfter` bytes and cut. */
 export type FrameVerdict = { delayMs: number; cutAfter?: number };

@@ -1,4 +1,4 @@
-import { Pool, neonConfig } from "@neondatabase/serverless";
+import { Pool, neonConfig, type PoolClient } from "@neondatabase/serverless";
 import { drizzle, type NeonDatabase } from "drizzle-orm/neon-serverless";
 import * as schema from "../db/schema/index.ts";
 import type { Env } from "../env.ts";
@@ -24,8 +24,10 @@ export type DatabaseHandle = { db: Database; close(): Promise<void> };
 export function openDatabase(env: Env): DatabaseHandle {
   configureDriver(env);
   const pool = new Pool({ connectionString: env.DATABASE_URL, max: 1 });
-  // A dropped idle connection surfaces on the next query; unobserved, it would be an uncaught error.
+  // A dropped connection surfaces as the error of the query it broke (or of the next one); the
+  // pool (idle clients) and each client (checked out) also emit it, unobserved an uncaught error.
   pool.on("error", () => {});
+  pool.on("connect", (client: PoolClient) => client.on("error", () => {}));
   return { db: databaseOn(pool), close: () => pool.end() };
 }
 

@@ -92,6 +92,16 @@ export class ConflictError extends AppError {
   }
 }
 
+/** The same request is still being worked on; answered 409 with `Retry-After`. */
+export class InProgressError extends ConflictError {
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(message);
+  }
+}
+
 export class RateLimitedError extends AppError {
   constructor(
     message: string,

@@ -3,7 +3,9 @@ import type { MiddlewareHandler } from "hono";
 import { idempotencyKeys } from "../db/schema/idempotency-keys.ts";
 import { currentActor } from "./actor.ts";
 import type { AppEnv } from "./context.ts";
-import { BadRequestError, ConflictError, UnprocessableError } from "./errors.ts";
+import { describeError } from "./error-text.ts";
+import { BadRequestError, InProgressError, UnprocessableError } from "./errors.ts";
+import { asUnavailable } from "./unavailable.ts";
 import { withTenant } from "./with-tenant.ts";
 
 const KEY = /^[\x21-\x7e]{1,255}$/;
@@ -54,7 +56,7 @@ export function idempotent(operationId: string): MiddlewareHandler<AppEnv> {
       return row;
     });
     if (kept) {
-      if (kept.status === null) throw new ConflictError("A request with this Idempotency-Key is still running; retry in a few seconds.");
+      if (kept.status === null) throw new InProgressError("A request with this Idempotency-Key is still running; retry in a few seconds.", 2);
       if (kept.fingerprint !== fingerprint) throw new UnprocessableError("This Idempotency-Key was already used with a different request; use a new key for a new request.");
       const headers: Record<string, string> = { "content-type": kept.contentType ?? "application/json", "idempotent-replayed": "true" };
       if (kept.location) headers.location = kept.location;
@@ -64,13 +66,23 @@ export function idempotent(operationId: string): MiddlewareHandler<AppEnv> {
     await next();
 
     const res = c.res;
-    await withTenant(db, tenantId, async (tx) => {
-      const where = and(eq(idempotencyKeys.tenantId, tenantId), eq(idempotencyKeys.key, key));
-      if (res.status >= 500) return void (await tx.delete(idempotencyKeys).where(where));
-      await tx
-        .update(idempotencyKeys)
-        .set({ status: res.status, contentType: res.headers.get("content-type"), location: res.headers.get("location"), body: await res.clone().text() })
-        .where(where);
-    });
+    const keep = () =>
+      withTenant(db, tenantId, async (tx) => {
+        const where = and(eq(idempotencyKeys.tenantId, tenantId), eq(idempotencyKeys.key, key));
+        if (res.status >= 500) return void (await tx.delete(idempotencyKeys).where(where));
+        await tx
+          .update(idempotencyKeys)
+          .set({ status: res.status, contentType: res.headers.get("content-type"), location: res.headers.get("location"), body: await res.clone().text() })
+          .where(where);
+      });
+    try {
+      await keep();
+    } catch (error) {
+      if (!asUnavailable(error)) throw error;
+      // The work is done (or refused); a connection dropped now must not turn its answer into an
+      // error the client would retry. One more try on a new connection; failing that, the claim
+      // lapses after ABANDONED_AFTER_SECONDS and a retry until then is told to wait.
+      await keep().catch((again: unknown) => c.get("log")?.warn("idempotency answer not kept", { error: describeError(again) }));
+    }
   };
 }

@@ -3,6 +3,7 @@ import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import {
   AppError,
+  InProgressError,
   MethodNotAllowedError,
   RateLimitedError,
   SignatureError,
@@ -85,7 +86,7 @@ export function problemResponse(c: Context<AppEnv>, error: unknown): Response {
   };
   const headers: Record<string, string> = { "content-type": "application/problem+json" };
   if (appError instanceof MethodNotAllowedError) headers.allow = appError.allow.join(", ");
-  if (appError instanceof UnavailableError || appError instanceof RateLimitedError) {
+  if (appError instanceof UnavailableError || appError instanceof RateLimitedError || appError instanceof InProgressError) {
     headers["retry-after"] = String(appError.retryAfterSeconds);
   }
   if (appError.code === "UNAUTHORIZED" && !(appError instanceof SignatureError)) {

@@ -13,7 +13,7 @@ export function asUnavailable(error: unknown): UnavailableError | undefined {
     const message = (e as { message?: unknown }).message;
     if (typeof code === "string" && /^(08|53|57P)/.test(code)) return unavailable();
     if (typeof code === "string" && /^(ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE)$/.test(code)) return unavailable();
-    if (typeof message === "string" && /websocket|network connection lost|connection terminated|connection refused|socket/i.test(message)) {
+    if (typeof message === "string" && /websocket|network connection lost|connection terminated|connection refused|connection error|not queryable|socket/i.test(message)) {
       return unavailable();
     }
   }

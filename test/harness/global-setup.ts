@@ -11,6 +11,8 @@ declare module "vitest" {
   export interface ProvidedContext {
     databaseUrl: string;
     dbProxy: string;
+    /** True when the Worker tests run on the embedded database, which serves one session at a time. */
+    embeddedDatabase: boolean;
     signingKeys: string;
     backupKeys: string;
     sampleCsv: string;
@@ -26,12 +28,13 @@ declare module "vitest" {
  * the webhooks the Worker sends.
  */
 export default async function setup(project: TestProject) {
-  const bridge = await startBridge({ databaseUrl: process.env.DATABASE_URL, dataDir: "memory://", log: console.log });
+  const bridge = await startBridge({ databaseUrl: process.env.DATABASE_URL, dataDir: "memory://", log: console.log, faults: true });
   const pool = nodePool(bridge);
   await migrate(pool);
   await pool.end();
   project.provide("databaseUrl", bridge.databaseUrl);
   project.provide("dbProxy", bridge.proxy);
+  project.provide("embeddedDatabase", bridge.embedded);
   project.provide("signingKeys", JSON.stringify([await generateSigningKey()]));
   project.provide("backupKeys", JSON.stringify({ currentKeyId: "k2", keys: { k1: randomKey(), k2: randomKey() } }));
   project.provide("sampleCsv", readFileSync(SAMPLE_CSV, "utf8"));

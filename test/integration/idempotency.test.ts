@@ -64,7 +64,9 @@ describe("Idempotency-Key on creating POSTs", () => {
         tx.execute(sql`insert into idempotency_keys (tenant_id, key, fingerprint, expires_at) values (${owner.tenantId}, ${key}, 'running', now() + interval '1 day')`),
       ),
     );
-    await expectProblem(await create(owner, key, { name: "Waiting Walter" }), 409);
+    const waiting = await create(owner, key, { name: "Waiting Walter" });
+    await expectProblem(waiting, 409);
+    expect(Number(waiting.headers.get("retry-after"))).toBeGreaterThan(0);
   });
 
   it("lets a key whose request died be claimed again after a minute", async () => {
