@@ -9,7 +9,6 @@ import { APPEND_ONLY, NOT_COPIED_TO_NEW_TENANT } from "./tables.ts";
 
 /** The role a restore writes as: the application role plus DELETE, still bound by row-level security. */
 const RESTORE_ROLE = "ckm_restore";
-const INSERT_ROWS = 500;
 
 export type RestoreTarget = { into: "same"; customerId?: string } | { into: "new"; tenantId: string };
 
@@ -26,13 +25,13 @@ async function columnsOf(tx: Transaction, table: string): Promise<Column[]> {
 }
 
 /**
- * A column's value from the backed-up row `b.line` (read into record `r`): `value` when the row
- * has the column, else the column's default, evaluated per row. A backup made before a column
- * was added has no key for it, and its rows get what the migration gave existing rows.
+ * A column's value: `value` when the backed-up rows have the column, else the column's default,
+ * evaluated per row. A backup made before a column was added has no key for it, and its rows get
+ * what the migration gave existing rows. Every row of a table in one backup has the same keys
+ * (each is the whole row), so the first row says which columns the backup has.
  */
-function presentOrDefault(column: Column, value: string): string {
-  if (column.default === null) return value;
-  return `case when b.line ? ${quoteLiteral(column.name)} then ${value} else ${column.default} end`;
+function presentOrDefault(column: Column, value: string, present: Set<string>): string {
+  return present.has(column.name) || column.default === null ? value : column.default;
 }
 
 /**
@@ -51,30 +50,40 @@ function valueOf(column: Column, table: string, target: RestoreTarget): string {
   return value;
 }
 
-async function insertRows(tx: Transaction, table: string, columns: Column[], target: RestoreTarget, lines: string[]): Promise<void> {
+/** The keys of an NDJSON text's first row. */
+function keysOfFirstRow(text: string): Set<string> {
+  const end = text.indexOf("\n");
+  return new Set(Object.keys(JSON.parse(end === -1 ? text : text.slice(0, end)) as Record<string, unknown>));
+}
+
+/**
+ * Inserts a part's rows in one statement: the whole NDJSON text is one parameter, which the
+ * database turns into a JSON array and reads with `json_populate_recordset` (a key for a column
+ * the table no longer has is ignored), so no row is parsed or re-serialised in the Worker.
+ */
+async function insertRows(tx: Transaction, table: string, columns: Column[], target: RestoreTarget, text: string): Promise<void> {
+  if (!text) return;
+  const present = keysOfFirstRow(text);
   const list = columns.map((column) => quoteIdent(column.name)).join(", ");
-  const values = columns.map((column) => presentOrDefault(column, valueOf(column, table, target))).join(", ");
+  const values = columns.map((column) => presentOrDefault(column, valueOf(column, table, target), present)).join(", ");
   const conflict = APPEND_ONLY.has(table) ? sql.raw(" on conflict do nothing") : sql``;
-  for (let start = 0; start < lines.length; start += INSERT_ROWS) {
-    const batch = `[${lines.slice(start, start + INSERT_ROWS).join(",")}]`;
-    await tx.execute(
-      sql`insert into ${sql.raw(quoteIdent(table))} (${sql.raw(list)}) overriding system value select ${sql.raw(values)} from jsonb_array_elements(${batch}::jsonb) b(line), jsonb_populate_record(null::${sql.raw(quoteIdent(table))}, b.line) r${conflict}`,
-    );
-  }
+  await tx.execute(
+    sql`insert into ${sql.raw(quoteIdent(table))} (${sql.raw(list)}) overriding system value select ${sql.raw(values)} from json_populate_recordset(null::${sql.raw(quoteIdent(table))}, ('[' || replace(rtrim(${text}::text, E'\n'), E'\n', ',') || ']')::json) r${conflict}`,
+  );
 }
 
 /** Replaces the tenant's own row with the backed-up one (it cannot be deleted: everything hangs on it). */
 async function updateTenantRow(tx: Transaction, columns: Column[], line: string): Promise<void> {
   const settable = columns.filter((column) => column.name !== "id");
   const list = settable.map((column) => quoteIdent(column.name)).join(", ");
-  const values = settable.map((column) => presentOrDefault(column, `r.${quoteIdent(column.name)}`)).join(", ");
-  await tx.execute(
-    sql`update tenants t set (${sql.raw(list)}) = (select ${sql.raw(values)} from (select ${line}::jsonb as line) b, jsonb_populate_record(null::tenants, b.line) r) where t.id = app_tenant_id()`,
-  );
+  const values = settable.map((column) => presentOrDefault(column, `r.${quoteIdent(column.name)}`, keysOfFirstRow(line))).join(", ");
+  await tx.execute(sql`update tenants t set (${sql.raw(list)}) = (select ${sql.raw(values)} from json_populate_record(null::tenants, ${line}::json) r) where t.id = app_tenant_id()`);
 }
 
 /** The rows of one customer in a table, as the backup has them: the customer, and what hangs on them or their orders. */
-function customerRows(table: string, lines: string[], customerId: string, orderIds: Set<string>): string[] {
+function customerRows(table: string, text: string, customerId: string, orderIds: Set<string>): string[] {
+  const lines = text.split("\n");
+  lines.pop();
   return lines.filter((line) => {
     const row = JSON.parse(line) as Record<string, unknown>;
     if (table === "customers") return row.id === customerId;
@@ -98,7 +107,7 @@ const CUSTOMER_TABLES = new Set(["customers", "customer_identities", "orders", "
  *   refunds, timeline, scores) are replaced.
  * - `new`: a new tenant with every uuid remapped; staff, credentials and the audit log stay behind.
  * A backup from an older schema restores too: a column its rows lack gets its default, and a key
- * for a column the table no longer has is ignored (jsonb_populate_record reads only the table's).
+ * for a column the table no longer has is ignored (json_populate_recordset reads only the table's).
  * Returns the number of rows written.
  */
 export async function applyRestore(db: Database, bucket: R2Bucket, ring: BackupKeyRing, manifest: Manifest, target: RestoreTarget): Promise<number> {
@@ -122,18 +131,22 @@ export async function applyRestore(db: Database, bucket: R2Bucket, ring: BackupK
     const orderIds = new Set<string>();
     let written = 0;
     let customerFound = false;
-    for await (const part of readParts(bucket, ring, manifest)) {
+    const decoder = new TextDecoder();
+    for await (const { part, plain } of readParts(bucket, ring, manifest)) {
       if (!columns.has(part.table)) continue;
-      let lines = part.lines;
+      if (target.into === "same" && target.customerId && !CUSTOMER_TABLES.has(part.table)) continue;
+      let text = decoder.decode(plain);
+      let rows = part.rows;
       if (target.into === "same" && target.customerId) {
-        if (!CUSTOMER_TABLES.has(part.table)) continue;
-        lines = customerRows(part.table, lines, target.customerId, orderIds);
-        if (part.table === "customers" && lines.length) customerFound = true;
+        const lines = customerRows(part.table, text, target.customerId, orderIds);
+        text = lines.map((line) => `${line}\n`).join("");
+        rows = lines.length;
+        if (part.table === "customers" && rows) customerFound = true;
       }
       if (part.table === "tenants" && target.into === "same") {
-        if (!target.customerId) await updateTenantRow(tx, columns.get("tenants")!, lines[0]!);
-      } else await insertRows(tx, part.table, columns.get(part.table)!, target, lines);
-      written += lines.length;
+        if (!target.customerId) await updateTenantRow(tx, columns.get("tenants")!, text.slice(0, text.indexOf("\n")));
+      } else await insertRows(tx, part.table, columns.get(part.table)!, target, text);
+      written += rows;
     }
     if (target.into === "same" && target.customerId && !customerFound) throw new CustomerNotInBackup(target.customerId);
     return written;

@@ -1,7 +1,12 @@
-/** Gzip of a part's NDJSON, by the runtime's CompressionStream. */
+import { gzipSync } from "node:zlib";
+
+/**
+ * Gzip of a part's NDJSON at level 1: on rows of JSON it compresses about as well as the default
+ * level (the keys repeat on every row) at more than twice the speed, and compressing is a large
+ * share of a backup's time. CompressionStream has no level, so this is node:zlib (nodejs_compat).
+ */
 export async function gzip(chunks: Uint8Array[]): Promise<Uint8Array> {
-  const stream = new Blob(chunks as Uint8Array<ArrayBuffer>[]).stream().pipeThrough(new CompressionStream("gzip"));
-  return new Uint8Array(await new Response(stream).arrayBuffer());
+  return new Uint8Array(gzipSync(Buffer.concat(chunks), { level: 1 }));
 }
 
 export async function gunzip(bytes: Uint8Array): Promise<Uint8Array> {
