@@ -7,11 +7,13 @@ const benchmarks: Record<string, () => Promise<{ run(): Promise<string> }>> = {
   "login-timing": () => import("./login-timing.ts"),
   "import-rate": () => import("./import-rate.ts"),
   "webhook-receive": () => import("./webhook-receive.ts"),
+  "api-read": () => import("./api-read.ts"),
   widget: () => import("./widget.ts"),
   dashboard: () => import("./dashboard.ts"),
   load: () => import("./load.ts"),
   backup: () => import("./backup.ts"),
   segmentation: () => import("./segmentation.ts"),
+  fit: () => import("./fit.ts"),
 };
 
 const requested = process.argv.slice(2);

@@ -1,6 +1,6 @@
 import { execFileSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
-import { cpus, totalmem } from "node:os";
+import { cpus, loadavg, totalmem } from "node:os";
 
 export type Row = {
   measure: string;
@@ -31,17 +31,23 @@ export function writeReport(name: string, title: string, notes: string[], rows: 
     `- cores: ${cpus().length}; memory: ${(totalmem() / 2 ** 30).toFixed(1)} GiB`,
     `- Node ${process.version}; ${postgresVersion}`,
     `- date: ${new Date().toISOString()}; commit: ${gitCommit()}`,
+    `- load average when written (1, 5, 15 min): ${loadavg().map((n) => n.toFixed(2)).join(", ")}`,
   ];
   const table = [
     "| measure | ours | reference | ratio ours/reference | unit | ours spread | goal |",
     "|---|---|---|---|---|---|---|",
-    ...rows.map((r) => `| ${r.measure} | ${round(r.ours)} | ${round(r.reference)} | ${(r.ours / r.reference).toFixed(2)} | ${r.unit} | ${r.spread} | ${r.goal} |`),
+    ...rows.map((r) => `| ${r.measure} | ${round(r.ours)} | ${round(r.reference)} | ${ratio(r.ours / r.reference)} | ${r.unit} | ${r.spread} | ${r.goal} |`),
   ];
   const text = [`# ${title}`, "", ...machine, "", ...notes, "", ...table, ""].join("\n");
   mkdirSync(RESULTS_DIR, { recursive: true });
   const path = `${RESULTS_DIR}${name}.md`;
   writeFileSync(path, text);
   return text;
+}
+
+/** Two decimals, or two significant digits for ratios below 0.1, so a small ratio never reads 0.00. */
+function ratio(value: number): string {
+  return Math.abs(value) >= 0.1 || value === 0 || !Number.isFinite(value) ? value.toFixed(2) : value.toPrecision(2);
 }
 
 function gitCommit(): string {

@@ -1,0 +1,86 @@
+import { fitGammaGamma, fitGroupedBgNbd, groupHistories, type BgNbdParams, type WeightedHistory } from "../src/analytics/index.ts";
+import { createRng } from "../src/analytics/random.ts";
+import { simulateBgNbd, simulateGammaGamma } from "../src/analytics/simulate.ts";
+import { writeReport, summarise, type Row } from "./lib/report.ts";
+import { PURCHASES, SPEND } from "./lib/tenant-data/generate.ts";
+
+const SIZES = (process.env.BENCH_FIT_CUSTOMERS ?? "10000,100000,1000000").split(",").map(Number);
+/** The ungrouped reference at 1M takes minutes; it runs only with BENCH_LARGE=1. */
+const REFERENCE_LIMIT = process.env.BENCH_LARGE ? Number.POSITIVE_INFINITY : 100_000;
+const REPETITIONS = 3;
+
+/** The generator's daily purchase process in weeks, the time unit segmentation runs fit in. */
+const WEEKLY: BgNbdParams = { ...PURCHASES, alpha: PURCHASES.alpha / 7 };
+
+function timed<T>(work: () => T): { value: T; seconds: number } {
+  const started = performance.now();
+  const value = work();
+  return { value, seconds: (performance.now() - started) / 1000 };
+}
+
+function repeat<T>(times: number, work: () => T): { value: T; median: number; spread: string } {
+  const runs = Array.from({ length: times }, () => timed(work));
+  const { median, spread } = summarise(runs.map((run) => run.seconds));
+  return { value: runs[0]!.value, median, spread: `${spread} s` };
+}
+
+/**
+ * BG/NBD and Gamma-Gamma fit time against the number of customers. Histories are simulated
+ * from the generator's own parameters with ages of one to three years and dates at day
+ * resolution, as a tenant's orders give them. Ours groups identical (x, t_x, T) triples and fits
+ * one term per distinct triple; the reference is the same optimiser over one term per customer.
+ */
+export async function run(): Promise<string> {
+  const rows: Row[] = [];
+  const notes: string[] = [];
+  let gammaGammaBase: { customers: number; seconds: number } | undefined;
+  for (const customers of SIZES) {
+    const rng = createRng(customers);
+    const ages = Array.from({ length: customers }, () => Math.floor(365 + rng() * 730) / 7);
+    const histories = simulateBgNbd(WEEKLY, ages, rng, { resolution: 1 / 7 });
+    const grouped = repeat(customers >= 1_000_000 ? 1 : REPETITIONS, () => {
+      const triples = groupHistories(histories);
+      return { triples, fit: fitGroupedBgNbd(triples, { timeUnit: "week" }) };
+    });
+    const { triples, fit } = grouped.value;
+    if (fit.status !== "ok") throw new Error(`the grouped BG/NBD fit at ${customers} customers did not converge: ${fit.status}`);
+    const params = Object.entries(fit.params).map(([name, value]) => `${name} ${value.toFixed(3)}`).join(", ");
+    notes.push(`${customers.toLocaleString("en")} customers: ${triples.length.toLocaleString("en")} distinct (x, t_x, T) triples (${((100 * triples.length) / customers).toFixed(1)}%); fitted ${params} (true r ${WEEKLY.r}, α ${WEEKLY.alpha.toFixed(3)}, a ${WEEKLY.a}, b ${WEEKLY.b}) in ${fit.iterations} iterations.`);
+
+    if (customers <= REFERENCE_LIMIT) {
+      const ungrouped: WeightedHistory[] = histories.map((h) => ({ ...h, weight: 1 }));
+      const reference = repeat(customers >= 1_000_000 ? 1 : REPETITIONS, () => fitGroupedBgNbd(ungrouped, { timeUnit: "week" }));
+      rows.push({
+        measure: `BG/NBD fit, ${customers.toLocaleString("en")} customers (ours: group then fit ${triples.length.toLocaleString("en")} triples; reference: one term per customer)`,
+        ours: grouped.median,
+        reference: reference.median,
+        unit: "s",
+        spread: grouped.spread,
+        goal: "cost follows distinct triples (ratio ≈ triples / customers)",
+      });
+    }
+
+    const spenders = simulateGammaGamma(SPEND, histories.filter((h) => h.x > 0).map((h) => h.x), rng);
+    const gammaGamma = repeat(REPETITIONS, () => fitGammaGamma(spenders));
+    if (gammaGamma.value.status !== "ok") throw new Error(`the Gamma-Gamma fit at ${customers} customers did not converge: ${gammaGamma.value.status}`);
+    gammaGammaBase ??= { customers, seconds: gammaGamma.median };
+    rows.push({
+      measure: `Gamma-Gamma fit, ${customers.toLocaleString("en")} customers (${spenders.length.toLocaleString("en")} repeat buyers; reference: the smallest size's time scaled linearly)`,
+      ours: gammaGamma.median,
+      reference: (gammaGammaBase.seconds * customers) / gammaGammaBase.customers,
+      unit: "s",
+      spread: gammaGamma.spread,
+      goal: "linear in repeat buyers (ratio ≤ 1)",
+    });
+  }
+  return writeReport(
+    "fit",
+    "BG/NBD and Gamma-Gamma fit time vs number of customers",
+    [
+      `Pure fits in Node (src/analytics), ${REPETITIONS} repetitions each (median, spread min..max), one at 1,000,000 customers, where the ungrouped BG/NBD reference runs only with \`BENCH_LARGE=1\`. \`BENCH_FIT_CUSTOMERS\` sets the sizes.`,
+      ...notes,
+    ],
+    rows,
+    "no database",
+  );
+}
