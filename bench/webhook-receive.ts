@@ -52,8 +52,36 @@ async function receive(url: string, integrationId: string, run: number): Promise
   return { rate: result["2xx"] / result.duration, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.non2xx };
 }
 
+const PAGE_ORIGIN = "https://shop.bench.example";
+const answerBody = (surveyId: string, visitor: string) =>
+  JSON.stringify({ surveyId, version: 1, visitorId: visitor, language: "en", answers: { nps: visitor.length % 11 }, complete: true, startedAt: new Date(Date.now() - 30_000).toISOString() });
+
+/**
+ * Completed widget answers, each from a new visitor at a new address (the widget's limits are
+ * per visitor and per address), sent by autocannon with a publishable key from an allowed origin.
+ */
+async function answer(url: string, key: string, surveyId: string, run: number): Promise<{ rate: number; p50: number; p99: number; errors: number }> {
+  let n = 0;
+  const result = await autocannon({
+    url,
+    connections: CONNECTIONS,
+    amount: DELIVERIES,
+    requests: [
+      {
+        method: "PUT",
+        setupRequest(request) {
+          const i = ++n;
+          const headers = { "content-type": "application/json", authorization: `Bearer ${key}`, origin: PAGE_ORIGIN, "cf-connecting-ip": `10.${run}.${(i >> 8) & 255}.${i & 255}` };
+          return { ...request, path: `/v1/widget/responses/${crypto.randomUUID()}`, body: answerBody(surveyId, `bench-${run}-${i}`), headers };
+        },
+      },
+    ],
+  });
+  return { rate: result["2xx"] / result.duration, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.non2xx };
+}
+
 /** The same number of single-row INSERTs of the same bodies, from Node, over the same connections. */
-async function rawInserts(pool: ReturnType<typeof nodePool>): Promise<number> {
+async function rawInserts(pool: ReturnType<typeof nodePool>, body = ORDER): Promise<number> {
   await pool.query("CREATE TABLE IF NOT EXISTS bench_raw (id text PRIMARY KEY, topic text NOT NULL, payload text NOT NULL)");
   await pool.query("TRUNCATE bench_raw");
   let next = 0;
@@ -62,7 +90,7 @@ async function rawInserts(pool: ReturnType<typeof nodePool>): Promise<number> {
     Array.from({ length: CONNECTIONS }, async () => {
       const client = await pool.connect();
       try {
-        for (let i = next++; i < DELIVERIES; i = next++) await client.query("INSERT INTO bench_raw VALUES ($1, $2, $3)", [`e-${i}`, "orders/create", ORDER]);
+        for (let i = next++; i < DELIVERIES; i = next++) await client.query("INSERT INTO bench_raw VALUES ($1, $2, $3)", [`e-${i}`, "orders/create", body]);
       } finally {
         client.release();
       }
@@ -73,8 +101,9 @@ async function rawInserts(pool: ReturnType<typeof nodePool>): Promise<number> {
 
 /**
  * Signed webhook deliveries per second through `wrangler dev` (verify, record, queue; the queue
- * consumer processing them at the same time) with autocannon at a fixed concurrency, next to
- * single-row INSERTs of the same bodies from Node through the same database path.
+ * consumer processing them at the same time), and completed widget answers per second, with
+ * autocannon at a fixed concurrency, each next to single-row INSERTs of the same bodies from Node
+ * through the same database path.
  */
 export async function run(): Promise<string> {
   const psql = (sql: string, url = SERVER_URL) => execFileSync("psql", [url, "-qtAX", "-c", sql], { encoding: "utf8" }).trim();
@@ -90,6 +119,8 @@ export async function run(): Promise<string> {
   );
   const ours: Array<{ rate: number; p50: number; p99: number; errors: number }> = [];
   const reference: number[] = [];
+  const answers: typeof ours = [];
+  const answerReference: number[] = [];
   const ceiling: string[] = [];
   try {
     for (const path of ["/.well-known/jwks.json", "/health"]) {
@@ -100,9 +131,25 @@ export async function run(): Promise<string> {
     const { integration } = await json(
       await fetch(`${worker.url}/v1/integrations`, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${owner.tokens.accessToken}` }, body: JSON.stringify({ platform: "shopify", name: "Bench shop", secret: SECRET }) }),
     );
+    const send = (path: string, body: unknown, method = "POST") =>
+      fetch(`${worker.url}${path}`, { method, headers: { "content-type": "application/json", authorization: `Bearer ${owner.tokens.accessToken}` }, body: JSON.stringify(body) }).then(json);
+    await send("/v1/settings", { allowedOrigins: [PAGE_ORIGIN] }, "PATCH");
+    const publishable = (await send("/v1/api-keys", { name: "bench widget", kind: "publishable" })).key as string;
+    const survey = await send("/v1/surveys", {
+      name: "Bench",
+      definition: {
+        defaultLanguage: "en", languages: ["en"], title: { en: "Bench" },
+        questions: [{ id: "nps", type: "nps", text: { en: "Recommend us?" }, required: true }],
+        showing: { trigger: "load", samplingPercent: 100, recontactDays: null },
+        theme: { primary: "#1a56db", background: "#ffffff", text: "#111827", position: "bottom-right" },
+      },
+    });
+    await send(`/v1/surveys/${survey.id}/publish`, {});
     for (let r = 0; r < REPETITIONS; r++) {
       ours.push(await receive(worker.url, integration.id, r + 1));
       reference.push(await rawInserts(pool));
+      answers.push(await answer(worker.url, publishable, survey.id, r + 1));
+      answerReference.push(await rawInserts(pool, answerBody(survey.id, "bench-reference")));
     }
   } finally {
     await worker.stop();
@@ -112,18 +159,22 @@ export async function run(): Promise<string> {
   const postgresVersion = psql("SHOW server_version", SERVER_URL);
   psql(`DROP DATABASE IF EXISTS ${BENCH_DB} WITH (FORCE)`);
   const rate = summarise(ours.map((sample) => sample.rate));
+  const answerRate = summarise(answers.map((sample) => sample.rate));
+  const latency = (samples: typeof ours, pick: (sample: (typeof ours)[number]) => number) => summarise(samples.map(pick)).median.toFixed(0);
+  const errors = (samples: typeof ours) => samples.reduce((sum, s) => sum + s.errors, 0);
   const rows: Row[] = [
-    { measure: `webhook receive: signed Shopify deliveries accepted per second, ${CONNECTIONS} connections`, ours: rate.median, reference: summarise(reference).median, unit: "deliveries/s vs INSERTs/s", spread: rate.spread, goal: "ratio ≥ 0.5 (within 2x)" },
+    { measure: `webhook receive: signed Shopify deliveries accepted per second, ${CONNECTIONS} connections (p50 ${latency(ours, (s) => s.p50)} ms, p99 ${latency(ours, (s) => s.p99)} ms, ${errors(ours)} errors)`, ours: rate.median, reference: summarise(reference).median, unit: "deliveries/s vs INSERTs/s", spread: rate.spread, goal: "ratio ≥ 0.5 (within 2x)" },
+    { measure: `widget answers: completed responses stored per second, ${CONNECTIONS} connections (p50 ${latency(answers, (s) => s.p50)} ms, p99 ${latency(answers, (s) => s.p99)} ms, ${errors(answers)} errors)`, ours: answerRate.median, reference: summarise(answerReference).median, unit: "answers/s vs INSERTs/s", spread: answerRate.spread, goal: "none set by the surveys issue; 0 errors" },
   ];
-  const latency = (pick: (sample: (typeof ours)[number]) => number) => summarise(ours.map(pick)).median.toFixed(0);
   return writeReport(
     "webhook-receive",
-    "Webhook receive path vs raw single-row INSERTs",
+    "Ingest: webhook receive and widget answers vs raw single-row INSERTs",
     [
       `Ours: ${DELIVERIES} Shopify orders/create deliveries (${ORDER.length} bytes, each a new event and order) per run, signed, sent by autocannon with ${CONNECTIONS} connections to \`wrangler dev\`; the queue consumer processes them meanwhile.`,
       `Reference: ${DELIVERIES} single-row INSERTs of the same bodies from Node (Neon driver, local bridge, same database), ${CONNECTIONS} sessions. Median of ${REPETITIONS} runs.`,
       `For scale, the same \`wrangler dev\` at the same concurrency answers ${ceiling.join(" (no database) and ")} (one new database connection and one query per request, as every Worker request opens its own).`,
-      `Receive latency, median of runs: p50 ${latency((s) => s.p50)} ms, p99 ${latency((s) => s.p99)} ms. Errors and non-2xx answers: ${ours.reduce((sum, s) => sum + s.errors, 0)}. Worker (workerd) peak resident memory ${worker.peakRssMiB().toFixed(0)} MiB.`,
+      `Widget answers: ${DELIVERIES} completed responses per run (PUT /v1/widget/responses/{id}, a publishable key from an allowed origin, each a new visitor and address), against single-row INSERTs of the same bodies.`,
+      `Latencies are medians of runs; errors count non-2xx answers too. Worker (workerd) peak resident memory ${worker.peakRssMiB().toFixed(0)} MiB.`,
     ],
     rows,
     `PostgreSQL ${postgresVersion}`,
