@@ -11,7 +11,7 @@ import { writeReport, type Row } from "./lib/report.ts";
 import { writeRetailCsv } from "./lib/retail-data.ts";
 import { startWorker } from "../scripts/dev-worker.ts";
 
-const SIZES = (process.env.BENCH_IMPORT_ROWS ?? "100000,1000000").split(",").map(Number);
+const SIZES = (process.env.BENCH_IMPORT_ROWS ?? (process.env.BENCH_LARGE ? "10000,100000,1000000" : "10000,100000")).split(",").map(Number);
 const SERVER_URL = process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
 const BENCH_DB = "ckm_bench_import";
 

@@ -97,6 +97,13 @@ function mixed(worker: RunningWorker, tenant: Tenant, seconds: number, round: nu
   ]);
 }
 
+/** The mean of each whole minute's samples, as "0: 412, 1: 430, ...". */
+function byMinute(memory: Array<{ minute: number; workerd: number; bench: number }>, key: "workerd" | "bench"): string {
+  const minutes = new Map<number, number[]>();
+  for (const sample of memory) minutes.set(Math.floor(sample.minute), [...(minutes.get(Math.floor(sample.minute)) ?? []), sample[key]]);
+  return [...minutes].map(([minute, values]) => `${minute}: ${(values.reduce((a, b) => a + b, 0) / values.length).toFixed(0)}`).join(", ");
+}
+
 /**
  * A bounded load test on loopback: reads, webhook ingest and widget answers at fixed rates
  * against `wrangler dev` on the local PostgreSQL, then the same mix for a soak of several
@@ -154,6 +161,15 @@ export async function run(): Promise<string> {
     spread: `${Math.min(...memory.map((m) => m.workerd)).toFixed(0)}..${Math.max(...memory.map((m) => m.workerd)).toFixed(0)} MiB`,
     goal: "flat (ratio ≤ 1.10)",
   });
+  const middle = memory.filter((m) => Math.floor(m.minute) === Math.floor(SOAK_MINUTES / 2));
+  rows.push({
+    measure: `soak ${SOAK_MINUTES} min: workerd resident memory, last minute vs minute ${Math.floor(SOAK_MINUTES / 2)} (the second half, after the runtime's warm-up)`,
+    ours: mean(lastMinute.map((m) => m.workerd)),
+    reference: mean(middle.map((m) => m.workerd)),
+    unit: "MiB",
+    spread: `by minute below`,
+    goal: "flat (ratio ≤ 1.10)",
+  });
   rows.push({
     measure: `soak ${SOAK_MINUTES} min: bench process (bridge, load generator) resident memory, last minute vs first`,
     ours: mean(lastMinute.map((m) => m.bench)),
@@ -168,6 +184,7 @@ export async function run(): Promise<string> {
     [
       `Loopback only: autocannon against \`wrangler dev\` (Worker, queue consumer) on PostgreSQL through the local bridge. Target rates: ${RATES.reads} reads/s (customer list, search, get with a secret key), ${RATES.webhooks} signed webhook deliveries/s (each a new customer event, processed by the queue meanwhile), ${RATES.widget} widget answers/s (the widget's per-address limit is 120 a minute).`,
       `Soak: the same mix for ${SOAK_MINUTES} minutes; memory sampled every 15 s. Soak totals: ${soakTotals.map((t) => `${t.name} ${t.requests} requests, ${t.errors} errors, worst minute p99 ${t.p99} ms`).join("; ")}.`,
+      `workerd resident memory by minute of the soak (mean of the samples in it, MiB): ${byMinute(memory, "workerd")}; bench process: ${byMinute(memory, "bench")}.`,
     ],
     rows,
     `PostgreSQL ${postgresVersion}`,
