@@ -15,8 +15,8 @@ const LARGE = process.env.BENCH_BACKUP_LARGE === "1";
 const CUSTOMERS = Number(process.env.BENCH_BACKUP_CUSTOMERS ?? (LARGE ? 1_000_000 : 20_000));
 const ORDERS_PER_CUSTOMER = LARGE ? 10 : 5;
 const SERVER_URL = process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
-const BENCH_DB = "ckm_bench_backup";
-const RESTORE_DB = "ckm_bench_backup_restore";
+const BENCH_DB = LARGE ? "ckm_bench_backup_large" : "ckm_bench_backup";
+const RESTORE_DB = `${BENCH_DB}_restore`;
 const TABLES = ["tenants", "customers", "orders", "order_lines"];
 
 type Api = (method: string, path: string, init?: { token?: string; body?: unknown }) => Promise<any>;
@@ -136,5 +136,5 @@ export async function run(): Promise<string> {
     await bridge.close();
     psql(`DROP DATABASE IF EXISTS ${BENCH_DB} WITH (FORCE)`);
   }
-  return writeReport("backup", "Backup and restore: the Worker's queued jobs vs pg_dump and pg_restore", notes, rows, `PostgreSQL ${postgresVersion}`);
+  return writeReport(LARGE ? "backup-large" : "backup", "Backup and restore: the Worker's queued jobs vs pg_dump and pg_restore", notes, rows, `PostgreSQL ${postgresVersion}`);
 }

@@ -3,7 +3,7 @@ import type { Database, Transaction } from "../platform/db.ts";
 import { enterTenant } from "../platform/with-tenant.ts";
 import type { BackupKeyRing } from "./keys.ts";
 import type { Manifest } from "./manifest.ts";
-import { readParts } from "./read-backup.ts";
+import { readingAhead, readParts } from "./read-backup.ts";
 import { quoteIdent, quoteLiteral } from "./sql.ts";
 import { APPEND_ONLY, NOT_COPIED_TO_NEW_TENANT } from "./tables.ts";
 
@@ -132,7 +132,7 @@ export async function applyRestore(db: Database, bucket: R2Bucket, ring: BackupK
     let written = 0;
     let customerFound = false;
     const decoder = new TextDecoder();
-    for await (const { part, plain } of readParts(bucket, ring, manifest)) {
+    for await (const { part, plain } of readingAhead(readParts(bucket, ring, manifest))) {
       if (!columns.has(part.table)) continue;
       if (target.into === "same" && target.customerId && !CUSTOMER_TABLES.has(part.table)) continue;
       let text = decoder.decode(plain);

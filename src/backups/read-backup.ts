@@ -47,6 +47,26 @@ export async function* readParts(bucket: R2Bucket, ring: BackupKeyRing, manifest
   }
 }
 
+/**
+ * The items of an async iterator, each next one asked for as soon as the current is handed out:
+ * reading and decrypting a part overlaps with what the caller does with the one before.
+ */
+export async function* readingAhead<T>(items: AsyncIterator<T>): AsyncGenerator<T> {
+  let next = items.next();
+  try {
+    for (;;) {
+      const item = await next;
+      if (item.done) return;
+      next = items.next();
+      next.catch(() => {});
+      yield item.value;
+    }
+  } finally {
+    await next.catch(() => {});
+    await items.return?.();
+  }
+}
+
 /** How many NDJSON rows bytes hold: every row ends in a newline, and a newline inside a JSON string is escaped. */
 export function countLines(plain: Uint8Array): number {
   let lines = 0;
