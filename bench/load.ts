@@ -6,6 +6,7 @@ import { migrate } from "../scripts/db/migrate.ts";
 import { nodePool } from "../scripts/db/node-pool.ts";
 import { startWorker, type RunningWorker } from "../scripts/dev-worker.ts";
 import { generateSigningKey } from "../scripts/generate-signing-key.ts";
+import { postgresPssMiB } from "./lib/postgres-memory.ts";
 import { writeReport, type Row } from "./lib/report.ts";
 
 const SERVER_URL = process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
@@ -97,8 +98,18 @@ function mixed(worker: RunningWorker, tenant: Tenant, seconds: number, round: nu
   ]);
 }
 
+const MEMORY_KEYS = ["workerd", "wrangler", "bench", "postgres"] as const;
+type MemoryKey = (typeof MEMORY_KEYS)[number];
+type MemorySample = { minute: number } & Record<MemoryKey, number>;
+const PROCESS_NAMES: Record<MemoryKey, string> = {
+  workerd: "workerd (the Worker) resident",
+  wrangler: "wrangler dev's own processes resident",
+  bench: "bench process (bridge, load generator) resident",
+  postgres: "PostgreSQL server (all its processes, proportional)",
+};
+
 /** The mean of each whole minute's samples, as "0: 412, 1: 430, ...". */
-function byMinute(memory: Array<{ minute: number; workerd: number; bench: number }>, key: "workerd" | "bench"): string {
+function byMinute(memory: MemorySample[], key: MemoryKey): string {
   const minutes = new Map<number, number[]>();
   for (const sample of memory) minutes.set(Math.floor(sample.minute), [...(minutes.get(Math.floor(sample.minute)) ?? []), sample[key]]);
   return [...minutes].map(([minute, values]) => `${minute}: ${(values.reduce((a, b) => a + b, 0) / values.length).toFixed(0)}`).join(", ");
@@ -118,8 +129,9 @@ export async function run(): Promise<string> {
   await migrate(pool);
   await pool.end();
   const worker = await startWorker({ DATABASE_URL: bridge.databaseUrl, DB_LOCAL_PROXY: bridge.proxy, AUTH_SIGNING_KEYS: JSON.stringify([await generateSigningKey()]), LOG_LEVEL: "error" }, PORT);
-  const memory: Array<{ minute: number; workerd: number; bench: number }> = [];
-  const sample = (started: number) => memory.push({ minute: (Date.now() - started) / 60_000, workerd: worker.rssMiB(), bench: process.memoryUsage().rss / 2 ** 20 });
+  const memory: MemorySample[] = [];
+  const sample = (started: number) =>
+    memory.push({ minute: (Date.now() - started) / 60_000, workerd: worker.rssMiB(), wrangler: worker.toolingRssMiB(), bench: process.memoryUsage().rss / 2 ** 20, postgres: postgresPssMiB() });
   let load: Stream[];
   const soak: Stream[][] = [];
   try {
@@ -150,41 +162,29 @@ export async function run(): Promise<string> {
     const minutes = soak.map((round) => round.find((s) => s.name === name)!);
     return { name, requests: minutes.reduce((a, s) => a + s.requests, 0), errors: minutes.reduce((a, s) => a + s.errors, 0), p99: Math.max(...minutes.map((s) => s.p99)) };
   });
-  const firstMinute = memory.filter((m) => m.minute <= 1);
-  const lastMinute = memory.filter((m) => m.minute >= SOAK_MINUTES - 1);
+  const middleMinute = Math.floor(SOAK_MINUTES / 2);
   const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / Math.max(values.length, 1);
-  rows.push({
-    measure: `soak ${SOAK_MINUTES} min: workerd resident memory, last minute vs first`,
-    ours: mean(lastMinute.map((m) => m.workerd)),
-    reference: mean(firstMinute.map((m) => m.workerd)),
-    unit: "MiB",
-    spread: `${Math.min(...memory.map((m) => m.workerd)).toFixed(0)}..${Math.max(...memory.map((m) => m.workerd)).toFixed(0)} MiB`,
-    goal: "flat (ratio ≤ 1.10)",
-  });
-  const middle = memory.filter((m) => Math.floor(m.minute) === Math.floor(SOAK_MINUTES / 2));
-  rows.push({
-    measure: `soak ${SOAK_MINUTES} min: workerd resident memory, last minute vs minute ${Math.floor(SOAK_MINUTES / 2)} (the second half, after the runtime's warm-up)`,
-    ours: mean(lastMinute.map((m) => m.workerd)),
-    reference: mean(middle.map((m) => m.workerd)),
-    unit: "MiB",
-    spread: `by minute below`,
-    goal: "flat (ratio ≤ 1.10)",
-  });
-  rows.push({
-    measure: `soak ${SOAK_MINUTES} min: bench process (bridge, load generator) resident memory, last minute vs first`,
-    ours: mean(lastMinute.map((m) => m.bench)),
-    reference: mean(firstMinute.map((m) => m.bench)),
-    unit: "MiB",
-    spread: `${Math.min(...memory.map((m) => m.bench)).toFixed(0)}..${Math.max(...memory.map((m) => m.bench)).toFixed(0)} MiB`,
-    goal: "flat (ratio ≤ 1.10)",
-  });
+  const minuteMean = (key: MemoryKey, pick: (minute: number) => boolean) => mean(memory.filter((m) => pick(Math.floor(m.minute))).map((m) => m[key]));
+  for (const key of MEMORY_KEYS) {
+    const first = minuteMean(key, (minute) => minute === 0);
+    const middle = minuteMean(key, (minute) => minute === middleMinute);
+    const last = minuteMean(key, (minute) => minute >= SOAK_MINUTES - 1);
+    rows.push({
+      measure: `soak ${SOAK_MINUTES} min: ${PROCESS_NAMES[key]} memory, last minute vs minute ${middleMinute} (first minute ${first.toFixed(0)} MiB)`,
+      ours: last,
+      reference: middle,
+      unit: "MiB",
+      spread: `first to last ${(last / first).toFixed(2)}`,
+      goal: "flat over the second half (ratio ≤ 1.10)",
+    });
+  }
   return writeReport(
     "load",
     "Load and soak: reads, webhook ingest and widget answers at once",
     [
       `Loopback only: autocannon against \`wrangler dev\` (Worker, queue consumer) on PostgreSQL through the local bridge. Target rates: ${RATES.reads} reads/s (customer list, search, get with a secret key), ${RATES.webhooks} signed webhook deliveries/s (each a new customer event, processed by the queue meanwhile), ${RATES.widget} widget answers/s (the widget's per-address limit is 120 a minute).`,
       `Soak: the same mix for ${SOAK_MINUTES} minutes; memory sampled every 15 s. Soak totals: ${soakTotals.map((t) => `${t.name} ${t.requests} requests, ${t.errors} errors, worst minute p99 ${t.p99} ms`).join("; ")}.`,
-      `workerd resident memory by minute of the soak (mean of the samples in it, MiB): ${byMinute(memory, "workerd")}; bench process: ${byMinute(memory, "bench")}.`,
+      `Memory by minute of the soak (mean of the samples in it, MiB): ${MEMORY_KEYS.map((key) => `${PROCESS_NAMES[key]}: ${byMinute(memory, key)}`).join("; ")}.`,
     ],
     rows,
     `PostgreSQL ${postgresVersion}`,

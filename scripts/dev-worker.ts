@@ -3,20 +3,29 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
-export type RunningWorker = { url: string; peakRssMiB(): number; rssMiB(): number; stop(): Promise<void> };
+export type RunningWorker = {
+  url: string;
+  peakRssMiB(): number;
+  /** Resident memory of the workerd processes. */
+  rssMiB(): number;
+  /** Resident memory of the other processes of `wrangler dev` (npx, wrangler's Node process). */
+  toolingRssMiB(): number;
+  stop(): Promise<void>;
+};
 
-/** Resident memory of every workerd process in a process group, in MiB. */
-function workerdRssMiB(group: number): number {
+/** Resident memory of the processes in a process group whose command does (or does not) name workerd, in MiB. */
+function groupRssMiB(group: number, workerd: boolean): number {
   try {
     const out = execFileSync("ps", ["-o", "rss=,comm=", "-g", String(group)], { encoding: "utf8" });
     return out
       .split("\n")
-      .filter((line) => line.includes("workerd"))
+      .filter((line) => line.trim() && line.includes("workerd") === workerd)
       .reduce((sum, line) => sum + Number(line.trim().split(/\s+/)[0]) / 1024, 0);
   } catch {
     return 0;
   }
 }
+const workerdRssMiB = (group: number) => groupRssMiB(group, true);
 
 /**
  * Runs the Worker under `wrangler dev` (workerd, with its queue consumer and R2) against the
@@ -43,6 +52,7 @@ export async function startWorker(vars: Record<string, string>, port = 8797): Pr
     url,
     peakRssMiB: () => peak,
     rssMiB: () => workerdRssMiB(child.pid!),
+    toolingRssMiB: () => groupRssMiB(child.pid!, false),
     async stop() {
       clearInterval(sampler);
       try {
