@@ -72,113 +72,138 @@ export function kMeans(rows: Matrix, k: number, options: KMeansOptions): KMeansR
   for (const row of rows) {
     if (row.length !== d || !row.every(Number.isFinite)) throw new RangeError("k-means needs finite rows of equal length");
   }
+  const points: Points = { n, d, values: new Float64Array(n * d) };
+  rows.forEach((row, i) => points.values.set(row, i * d));
   const rng = createRng(options.seed);
   let best: KMeansResult | null = null;
   for (let run = 0; run < (options.runs ?? 4); run++) {
-    const result = lloyd(rows, seedCentroids(rows, k, rng), options.maxIterations ?? 100, options.tolerance ?? 1e-6);
+    const result = lloyd(points, seedCentroids(points, k, rng), options.maxIterations ?? 100, options.tolerance ?? 1e-6);
     if (best === null || result.inertia < best.inertia) best = result;
   }
   return canonicalOrder(best!);
 }
 
-function squaredDistance(a: readonly number[], b: readonly number[]): number {
+/** The rows in one flat array, row-major: the loops below touch no per-row objects. */
+type Points = { n: number; d: number; values: Float64Array };
+
+/** Squared distance from point `i` to centre `c` of a flat centre array, summed over features in order. */
+function squaredDistance(points: Points, i: number, centres: Float64Array, c: number): number {
+  const { d, values } = points;
   let sum = 0;
-  for (let j = 0; j < a.length; j++) sum += (a[j]! - b[j]!) ** 2;
+  for (let j = 0, p = i * d, q = c * d; j < d; j++) sum += (values[p + j]! - centres[q + j]!) ** 2;
   return sum;
 }
 
-function nearest(row: readonly number[], centroids: readonly number[][]): { index: number; distance: number } {
+/** The nearest of `k` centres to point `i`, the first on a tie. */
+function nearest(points: Points, i: number, centres: Float64Array, k: number): number {
   let index = 0;
   let distance = Infinity;
-  centroids.forEach((c, i) => {
-    const dist = squaredDistance(row, c);
+  for (let c = 0; c < k; c++) {
+    const dist = squaredDistance(points, i, centres, c);
     if (dist < distance) {
       distance = dist;
-      index = i;
+      index = c;
     }
-  });
-  return { index, distance };
+  }
+  return index;
 }
 
 /** k-means++: each next centre is drawn with probability proportional to squared distance from the chosen. */
-function seedCentroids(rows: Matrix, k: number, rng: Rng): number[][] {
-  const centroids = [rows[randomInt(rng, rows.length)]!.slice()];
-  const distances = rows.map((row) => squaredDistance(row, centroids[0]!));
-  while (centroids.length < k) {
-    const total = distances.reduce((s, v) => s + v, 0);
+function seedCentroids(points: Points, k: number, rng: Rng): Float64Array {
+  const { n, d, values } = points;
+  const centres = new Float64Array(k * d);
+  const first = randomInt(rng, n);
+  centres.set(values.subarray(first * d, first * d + d), 0);
+  const distances = new Float64Array(n);
+  for (let i = 0; i < n; i++) distances[i] = squaredDistance(points, i, centres, 0);
+  for (let c = 1; c < k; c++) {
+    let total = 0;
+    for (let i = 0; i < n; i++) total += distances[i]!;
     let index: number;
     if (total > 0) {
       let target = rng() * total;
       index = 0;
-      while (index < rows.length - 1 && (target -= distances[index]!) >= 0) index++;
+      while (index < n - 1 && (target -= distances[index]!) >= 0) index++;
     } else {
       // Every point coincides with a centre already; any point will do.
-      index = randomInt(rng, rows.length);
+      index = randomInt(rng, n);
     }
-    const centre = rows[index]!.slice();
-    centroids.push(centre);
-    rows.forEach((row, i) => (distances[i] = Math.min(distances[i]!, squaredDistance(row, centre))));
+    centres.set(values.subarray(index * d, index * d + d), c * d);
+    for (let i = 0; i < n; i++) distances[i] = Math.min(distances[i]!, squaredDistance(points, i, centres, c));
   }
-  return centroids;
+  return centres;
 }
 
-function lloyd(rows: Matrix, start: number[][], maxIterations: number, tolerance: number): KMeansResult {
-  const k = start.length;
-  const d = rows[0]!.length;
-  let centroids = start;
-  const assignments = new Array<number>(rows.length).fill(0);
+function lloyd(points: Points, start: Float64Array, maxIterations: number, tolerance: number): KMeansResult {
+  const { n, d, values } = points;
+  const k = start.length / d;
+  let centres = start;
+  const assignments = new Int32Array(n);
+  const sizes = new Float64Array(k);
   let converged = false;
   let iterations = 0;
   while (iterations < maxIterations) {
     iterations++;
-    rows.forEach((row, i) => (assignments[i] = nearest(row, centroids).index));
-    const sums = Array.from({ length: k }, () => new Array<number>(d).fill(0));
-    const sizes = new Array<number>(k).fill(0);
-    rows.forEach((row, i) => {
+    for (let i = 0; i < n; i++) assignments[i] = nearest(points, i, centres, k);
+    const sums = new Float64Array(k * d);
+    sizes.fill(0);
+    for (let i = 0; i < n; i++) {
       const c = assignments[i]!;
       sizes[c]!++;
-      for (let j = 0; j < d; j++) sums[c]![j]! += row[j]!;
-    });
-    const next = sums.map((sum, c) => (sizes[c]! > 0 ? sum.map((v) => v / sizes[c]!) : centroids[c]!.slice()));
-    refillEmptyClusters(rows, next, sizes, assignments);
-    const shift = Math.max(...next.map((c, i) => Math.sqrt(squaredDistance(c, centroids[i]!))));
-    centroids = next;
+      for (let j = 0; j < d; j++) sums[c * d + j]! += values[i * d + j]!;
+    }
+    const next = new Float64Array(k * d);
+    for (let c = 0; c < k; c++) {
+      for (let j = 0; j < d; j++) next[c * d + j] = sizes[c]! > 0 ? sums[c * d + j]! / sizes[c]! : centres[c * d + j]!;
+    }
+    refillEmptyClusters(points, next, sizes, assignments);
+    let shift = -Infinity;
+    for (let c = 0; c < k; c++) {
+      let moved = 0;
+      for (let j = 0; j < d; j++) moved += (next[c * d + j]! - centres[c * d + j]!) ** 2;
+      shift = Math.max(shift, Math.sqrt(moved));
+    }
+    centres = next;
     if (shift <= tolerance) {
       converged = true;
       break;
     }
   }
-  rows.forEach((row, i) => (assignments[i] = nearest(row, centroids).index));
-  return summarise(rows, centroids, assignments, iterations, converged);
+  for (let i = 0; i < n; i++) assignments[i] = nearest(points, i, centres, k);
+  return summarise(points, centres, assignments, iterations, converged);
 }
 
-function refillEmptyClusters(rows: Matrix, centroids: number[][], sizes: number[], assignments: number[]): void {
-  for (let c = 0; c < centroids.length; c++) {
+function refillEmptyClusters(points: Points, centres: Float64Array, sizes: Float64Array, assignments: Int32Array): void {
+  const { n, d, values } = points;
+  for (let c = 0; c < sizes.length; c++) {
     if (sizes[c]! > 0) continue;
     let farthest = 0;
     let farthestDistance = -1;
-    rows.forEach((row, i) => {
-      const dist = squaredDistance(row, centroids[assignments[i]!]!);
+    for (let i = 0; i < n; i++) {
+      const dist = squaredDistance(points, i, centres, assignments[i]!);
       if (dist > farthestDistance && sizes[assignments[i]!]! > 1) {
         farthestDistance = dist;
         farthest = i;
       }
-    });
+    }
     sizes[assignments[farthest]!]!--;
     assignments[farthest] = c;
     sizes[c] = 1;
-    centroids[c] = rows[farthest]!.slice();
+    centres.set(values.subarray(farthest * d, farthest * d + d), c * d);
   }
 }
 
-function summarise(rows: Matrix, centroids: number[][], assignments: number[], iterations: number, converged: boolean): KMeansResult {
-  const sizes = new Array<number>(centroids.length).fill(0);
+function summarise(points: Points, centres: Float64Array, assignments: Int32Array, iterations: number, converged: boolean): KMeansResult {
+  const { n, d } = points;
+  const k = centres.length / d;
+  const sizes = new Array<number>(k).fill(0);
   let inertia = 0;
-  rows.forEach((row, i) => {
+  for (let i = 0; i < n; i++) {
     sizes[assignments[i]!]!++;
-    inertia += squaredDistance(row, centroids[assignments[i]!]!);
-  });
-  return { k: centroids.length, centroids, assignments, sizes, inertia, iterations, converged };
+    inertia += squaredDistance(points, i, centres, assignments[i]!);
+  }
+  const centroids = Array.from({ length: k }, (_, c) => Array.from(centres.subarray(c * d, c * d + d)));
+  return { k, centroids, assignments: Array.from(assignments), sizes, inertia, iterations, converged };
 }
 
 function canonicalOrder(result: KMeansResult): KMeansResult {

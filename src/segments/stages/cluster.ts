@@ -1,7 +1,5 @@
-import { sql } from "drizzle-orm";
 import { chooseK, describeClusters, standardise, type ClusterDescription, type FeatureWords, type Insufficient } from "../../analytics/index.ts";
-import type { Transaction } from "../../platform/db.ts";
-import type { RunContext } from "../run-context.ts";
+import type { SampledCustomer } from "./rfm.ts";
 
 /** Customers clustered to find the centroids; every customer is then assigned to the nearest. */
 const SAMPLE = 20_000;
@@ -29,15 +27,12 @@ export type Clustering =
   | Insufficient;
 
 /**
- * k-means++ on standardised features of a deterministic sample, k from 2 to 8 chosen by
- * silhouette, each cluster described by its distinguishing features; seeded, so the same data
- * gives the same clusters.
+ * k-means++ on standardised features of the first customers of the run's deterministic sample,
+ * k from 2 to 8 chosen by silhouette, each cluster described by its distinguishing features;
+ * seeded, so the same data gives the same clusters.
  */
-export async function clusterCustomers(tx: Transaction, run: RunContext): Promise<Clustering> {
-  const { rows } = await tx.execute<{ recency_days: number; orders: number; monetary_minor: number; age_days: number }>(sql`
-    select recency_days, orders, monetary_minor, age_days from customer_scores
-     where run_id = ${run.runId} order by hashtext(customer_id::text) limit ${SAMPLE}`);
-  const features = rows.map((row) => featureRow({ recencyDays: Number(row.recency_days), orders: Number(row.orders), monetaryMinor: Number(row.monetary_minor), ageDays: Number(row.age_days) }));
+export function clusterCustomers(sample: readonly SampledCustomer[]): Clustering {
+  const features = sample.slice(0, SAMPLE).map((customer) => featureRow({ recencyDays: customer.recencyDays, orders: customer.orders, monetaryMinor: customer.monetaryMinor, ageDays: customer.ageDays }));
   const scaled = standardise(features);
   const chosen = chooseK(scaled.rows, { min: 2, max: 8, seed: SEED, sampleSize: 2000 });
   if (chosen.status !== "ok") return chosen;

@@ -17,6 +17,8 @@ export async function compareWithPrevious(tx: Transaction, run: RunContext): Pro
     select id from segmentation_runs where status = 'done' and id <> ${run.runId} order by finished_at desc limit 1`);
   const previousRunId = previous[0]?.id ?? null;
   if (!previousRunId) return { previousRunId, counts: [], downgrades: 0 };
+  // As in the RFM stage: both sides are whole runs, which nested loops would join quadratically.
+  await tx.execute(sql`set local enable_nestloop = off`);
   const { rows: counts } = await tx.execute<{ from: string; to: string; customers: number }>(sql`
     select p.segment as from, c.segment as to, count(*)::int as customers
       from customer_scores c join customer_scores p on p.customer_id = c.customer_id and p.run_id = ${previousRunId}

@@ -52,15 +52,17 @@ function nearest(centroids: number[][], point: number[]): number {
   return best;
 }
 
+/** A list as one bound parameter of an array type. */
+const asArray = (values: ReadonlyArray<string | number | null>, type: string) => sql`${sql.param(values)}::${sql.raw(type)}[]`;
+
 /**
  * Scores one chunk of customers (after `after`, in id order) with the fitted models: P(alive),
  * expected purchases in 30, 90 and 365 days, the expected next-order date (none beyond five
- * years), CLV over a year,
- * churn risk (1 − P(alive), or for one-time buyers the second-order hazard), the nearest
- * cluster, the loyalty quadrant (attitude from the customer's latest NPS or CSAT answer up to the
- * as-of date, read for the whole chunk in one statement) and the portrait's weighted tags.
- * Written in one statement.
- * Returns the last id scored, or null when no customer was left.
+ * years), CLV over a year, churn risk (1 − P(alive), or for one-time buyers the second-order
+ * hazard), the nearest cluster, the loyalty quadrant (attitude from the customer's latest NPS or
+ * CSAT answer up to the as-of date, read for the whole chunk in one statement) and the
+ * portrait's weighted tags. Written in one statement, each column one array parameter and each
+ * distinct set of tags sent once. Returns the last id scored, or null when no customer was left.
  */
 export async function scoreChunk(tx: Transaction, run: RunContext, models: FittedModels, clustering: Clustering, after: string | null, size: number): Promise<{ last: string | null; scored: number }> {
   const { rows } = await tx.execute<ScoreRow>(sql`
@@ -73,45 +75,60 @@ export async function scoreChunk(tx: Transaction, run: RunContext, models: Fitte
   const gg = models.gammaGamma.status === "ok" ? models.gammaGamma.params : null;
   const curve = models.secondOrder.status === "ok" ? models.secondOrder : null;
   const answers = await latestSurveyScores(tx, sql`select unnest(${boundArray(rows.map((row) => row.customer_id), "uuid")})`, run.asOf);
-  const scored = rows.map((row) => {
-    const x = Number(row.purchase_days) - 1;
-    const history = { x, tx: Number(row.tx_days) / DAYS_PER_WEEK, T: Number(row.age_days) / DAYS_PER_WEEK };
+  const columns = {
+    pAlive: [] as Array<number | null>,
+    expected30: [] as Array<number | null>,
+    expected90: [] as Array<number | null>,
+    expected365: [] as Array<number | null>,
+    nextOrderAt: [] as Array<string | null>,
+    clv: [] as Array<number | null>,
+    churnRisk: [] as Array<number | null>,
+    cluster: [] as Array<number | null>,
+    loyalty: [] as string[],
+    tags: [] as number[],
+  };
+  const tagSets = new Map<string, number>();
+  for (const row of rows) {
+    const x = row.purchase_days - 1;
+    const history = { x, tx: row.tx_days / DAYS_PER_WEEK, T: row.age_days / DAYS_PER_WEEK };
     const monetary = Number(row.monetary_minor);
-    const meanSpend = x > 0 ? Number(row.repeat_spend_minor) / x : monetary / Math.max(1, Number(row.orders));
+    const meanSpend = x > 0 ? Number(row.repeat_spend_minor) / x : monetary / Math.max(1, row.orders);
     const pAlive = bg ? probabilityAlive(bg, history) : null;
     const expectedWeeks = bg ? expectedTimeToNextPurchase(bg, history) : null;
     const nextWeeks = expectedWeeks !== null && Number.isFinite(expectedWeeks) && expectedWeeks <= NEXT_ORDER_HORIZON_WEEKS ? expectedWeeks : null;
     const predicted = bg && gg && meanSpend > 0 ? Math.round(predictClv({ bgNbd: bg, gammaGamma: gg }, { ...history, meanSpend }, CLV)) : null;
-    const clv = predicted !== null && Number.isSafeInteger(predicted) ? predicted : null;
-    const churnRisk = x === 0 && curve ? oneTimeBuyerRisk(curve, Number(row.age_days)) : pAlive === null ? null : 1 - pAlive;
-    const features = { recencyDays: Number(row.recency_days), orders: Number(row.orders), monetaryMinor: monetary, ageDays: Number(row.age_days) };
+    const churnRisk = x === 0 && curve ? oneTimeBuyerRisk(curve, row.age_days) : pAlive === null ? null : 1 - pAlive;
+    const features = { recencyDays: row.recency_days, orders: row.orders, monetaryMinor: monetary, ageDays: row.age_days };
     const cluster = clustering.status === "ok" ? nearest(clustering.centroids, applyStandardisation(featureRow(features), clustering.means, clustering.sds)) : null;
     const { nps, csat } = answers.get(row.customer_id) ?? NO_ANSWERS;
-    const loyalty = classifyLoyalty({ nps, csat, orders: Number(row.orders), tenureDays: Number(row.age_days) }).type;
+    const loyalty = classifyLoyalty({ nps, csat, orders: row.orders, tenureDays: row.age_days }).type;
     const traits = cluster !== null && clustering.status === "ok" ? (clustering.descriptions[cluster]?.traits ?? []) : [];
     const portrait = customerPortrait({ segment: row.segment, clusterTraits: traits, valuePercentile: null, loyalty, pAlive, churnRisk, products: [], keywords: [] });
-    const tags = portrait.map(({ tag, weight }) => ({ tag, weight }));
-    return {
-      customer_id: row.customer_id,
-      p_alive: stored(pAlive),
-      expected_30: bg ? stored(conditionalExpectedPurchases(bg, history, 30 / DAYS_PER_WEEK)) : null,
-      expected_90: bg ? stored(conditionalExpectedPurchases(bg, history, 90 / DAYS_PER_WEEK)) : null,
-      expected_365: bg ? stored(conditionalExpectedPurchases(bg, history, 365 / DAYS_PER_WEEK)) : null,
-      next_order_at: nextWeeks === null ? null : new Date(run.asOf.getTime() + nextWeeks * DAYS_PER_WEEK * 86_400_000).toISOString(),
-      clv_minor: clv,
-      churn_risk: stored(churnRisk),
-      cluster,
-      loyalty,
-      tags,
-    };
-  });
+    const tags = JSON.stringify(portrait.map(({ tag, weight }) => ({ tag, weight })));
+    let tagSet = tagSets.get(tags);
+    if (tagSet === undefined) tagSets.set(tags, (tagSet = tagSets.size + 1));
+    columns.pAlive.push(stored(pAlive));
+    columns.expected30.push(bg ? stored(conditionalExpectedPurchases(bg, history, 30 / DAYS_PER_WEEK)) : null);
+    columns.expected90.push(bg ? stored(conditionalExpectedPurchases(bg, history, 90 / DAYS_PER_WEEK)) : null);
+    columns.expected365.push(bg ? stored(conditionalExpectedPurchases(bg, history, 365 / DAYS_PER_WEEK)) : null);
+    columns.nextOrderAt.push(nextWeeks === null ? null : new Date(run.asOf.getTime() + nextWeeks * DAYS_PER_WEEK * 86_400_000).toISOString());
+    columns.clv.push(predicted !== null && Number.isSafeInteger(predicted) ? predicted : null);
+    columns.churnRisk.push(stored(churnRisk));
+    columns.cluster.push(cluster);
+    columns.loyalty.push(loyalty);
+    columns.tags.push(tagSet);
+  }
   await tx.execute(sql`
+    with tag_sets as (select position::int, value from jsonb_array_elements(${`[${[...tagSets.keys()].join(",")}]`}::jsonb) with ordinality as t(value, position))
     update customer_scores s
-       set p_alive = v.p_alive, expected30 = v.expected_30, expected90 = v.expected_90, expected365 = v.expected_365,
-           next_order_at = v.next_order_at, clv_minor = v.clv_minor, churn_risk = v.churn_risk, cluster = v.cluster,
-           loyalty = v.loyalty, tags = v.tags
-      from jsonb_to_recordset(${JSON.stringify(scored)}::jsonb) as v(customer_id uuid, p_alive real, expected_30 real, expected_90 real, expected_365 real,
-           next_order_at timestamptz, clv_minor bigint, churn_risk real, cluster smallint, loyalty text, tags jsonb)
+       set p_alive = v.p_alive, expected30 = v.expected30, expected90 = v.expected90, expected365 = v.expected365,
+           next_order_at = v.next_order_at, clv_minor = v.clv, churn_risk = v.churn_risk, cluster = v.cluster, loyalty = v.loyalty, tags = t.value
+      from unnest(${asArray(rows.map((row) => row.customer_id), "uuid")}, ${asArray(columns.pAlive, "real")}, ${asArray(columns.expected30, "real")},
+                  ${asArray(columns.expected90, "real")}, ${asArray(columns.expected365, "real")}, ${asArray(columns.nextOrderAt, "timestamptz")},
+                  ${asArray(columns.clv, "bigint")}, ${asArray(columns.churnRisk, "real")}, ${asArray(columns.cluster, "smallint")},
+                  ${asArray(columns.loyalty, "text")}, ${asArray(columns.tags, "int")})
+           as v(customer_id, p_alive, expected30, expected90, expected365, next_order_at, clv, churn_risk, cluster, loyalty, tag_set)
+      join tag_sets t on t.position = v.tag_set
      where s.run_id = ${run.runId} and s.customer_id = v.customer_id`);
   return { last: rows.at(-1)!.customer_id, scored: rows.length };
 }

@@ -1,0 +1,45 @@
+import { sql, type SQL } from "drizzle-orm";
+import type { RunContext } from "../run-context.ts";
+
+/**
+ * The `measured` CTE (with those it reads from): one row per customer with an order by the
+ * run's as-of date, in one pass of aggregates per customer, no self-join. Orders in the
+ * tenant's currency, cancelled ones left out, net of refunds (and of returns recorded on their
+ * own); purchase days counted in the tenant's time zone. Columns: customer_id, orders,
+ * first_order_at, last_order_at, monetary, purchase_days, tx_days, age_days, recency_days,
+ * repeat_net, second_days (days from the first purchase day to the second, null for a one-time
+ * buyer).
+ */
+export function customerMeasures(run: RunContext): SQL {
+  const asOfDay = sql`(${run.asOf}::timestamptz at time zone ${run.timeZone})::date`;
+  return sql`
+    bought as (
+      select o.customer_id, o.ordered_at, (o.ordered_at at time zone ${run.timeZone})::date as day,
+             o.total_minor - o.refunded_minor as net
+        from orders o
+       where o.customer_id is not null and o.status <> 'cancelled' and o.currency = ${run.currency} and o.ordered_at <= ${run.asOf}
+    ), returned as (
+      select r.customer_id, sum(r.amount_minor) as amount
+        from refunds r
+       where r.order_id is null and r.customer_id is not null and r.currency = ${run.currency} and r.refunded_at <= ${run.asOf}
+       group by r.customer_id
+    ), days as (
+      select customer_id, day, count(*)::int as orders, sum(net) as net, min(ordered_at) as first_at, max(ordered_at) as last_at,
+             min(day) over (partition by customer_id) as first_day
+        from bought group by customer_id, day
+    ), per_customer as (
+      select customer_id, sum(orders)::int as orders, min(first_at) as first_order_at, max(last_at) as last_order_at, sum(net) as gross,
+             count(*)::int as purchase_days, min(day) as first_day, max(day) as last_day,
+             sum(net) filter (where day > first_day) as repeat_net, min(day) filter (where day > first_day) as second_day
+        from days group by customer_id
+    ), measured as (
+      select c.customer_id, c.orders, c.first_order_at, c.last_order_at, c.gross - coalesce(ret.amount, 0) as monetary, c.purchase_days,
+             (c.last_day - c.first_day) as tx_days,
+             (${asOfDay} - c.first_day) as age_days,
+             greatest(0, (${asOfDay} - c.last_day)) as recency_days,
+             coalesce(c.repeat_net, 0) as repeat_net,
+             (c.second_day - c.first_day) as second_days
+        from per_customer c left join returned ret on ret.customer_id = c.customer_id
+    )`;
+}
+
