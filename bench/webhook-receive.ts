@@ -22,34 +22,30 @@ async function json(res: Response): Promise<any> {
   return res.json();
 }
 
-/** Signed Shopify orders/create deliveries, each a new event of a new order, sent by autocannon. */
-async function receive(url: string, integrationId: string, run: number): Promise<{ rate: number; p50: number; p99: number; errors: number }> {
+type Sent = { rate: number; p50: number; p99: number; errors: number };
+
+/** DELIVERIES requests at CONNECTIONS concurrency, the n-th (from 1) shaped by `shape`. */
+async function sendAll(url: string, method: "POST" | "PUT", shape: (n: number) => { path: string; body: string; headers: Record<string, string> }): Promise<Sent> {
   let n = 0;
-  const result = await autocannon({
-    url,
-    connections: CONNECTIONS,
-    amount: DELIVERIES,
-    requests: [
-      {
-        method: "POST",
-        path: `/v1/hooks/${integrationId}`,
-        setupRequest(request) {
-          const id = `${run}${String(++n).padStart(9, "0")}`;
-          const body = ORDER.replaceAll("820982911946154508", `9${id}`);
-          const headers = {
-            "content-type": "application/json",
-            "x-shopify-hmac-sha256": createHmac("sha256", SECRET).update(body).digest("base64"),
-            "x-shopify-topic": "orders/create",
-            "x-shopify-shop-domain": "bench.myshopify.com",
-            "x-shopify-webhook-id": `w-${id}`,
-            "x-shopify-event-id": `e-${id}`,
-          };
-          return { ...request, body, headers };
-        },
-      },
-    ],
-  });
+  const result = await autocannon({ url, connections: CONNECTIONS, amount: DELIVERIES, requests: [{ method, setupRequest: (request) => ({ ...request, ...shape(++n) }) }] });
   return { rate: result["2xx"] / result.duration, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.non2xx };
+}
+
+/** Signed Shopify orders/create deliveries, each a new event of a new order. */
+function receive(url: string, integrationId: string, run: number): Promise<Sent> {
+  return sendAll(url, "POST", (n) => {
+    const id = `${run}${String(n).padStart(9, "0")}`;
+    const body = ORDER.replaceAll("820982911946154508", `9${id}`);
+    const headers = {
+      "content-type": "application/json",
+      "x-shopify-hmac-sha256": createHmac("sha256", SECRET).update(body).digest("base64"),
+      "x-shopify-topic": "orders/create",
+      "x-shopify-shop-domain": "bench.myshopify.com",
+      "x-shopify-webhook-id": `w-${id}`,
+      "x-shopify-event-id": `e-${id}`,
+    };
+    return { path: `/v1/hooks/${integrationId}`, body, headers };
+  });
 }
 
 const PAGE_ORIGIN = "https://shop.bench.example";
@@ -58,26 +54,14 @@ const answerBody = (surveyId: string, visitor: string) =>
 
 /**
  * Completed widget answers, each from a new visitor at a new address (the widget's limits are
- * per visitor and per address), sent by autocannon with a publishable key from an allowed origin.
+ * per visitor and per address), with a publishable key from an allowed origin.
  */
-async function answer(url: string, key: string, surveyId: string, run: number): Promise<{ rate: number; p50: number; p99: number; errors: number }> {
-  let n = 0;
-  const result = await autocannon({
-    url,
-    connections: CONNECTIONS,
-    amount: DELIVERIES,
-    requests: [
-      {
-        method: "PUT",
-        setupRequest(request) {
-          const i = ++n;
-          const headers = { "content-type": "application/json", authorization: `Bearer ${key}`, origin: PAGE_ORIGIN, "cf-connecting-ip": `10.${run}.${(i >> 8) & 255}.${i & 255}` };
-          return { ...request, path: `/v1/widget/responses/${crypto.randomUUID()}`, body: answerBody(surveyId, `bench-${run}-${i}`), headers };
-        },
-      },
-    ],
-  });
-  return { rate: result["2xx"] / result.duration, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.non2xx };
+function answer(url: string, key: string, surveyId: string, run: number): Promise<Sent> {
+  return sendAll(url, "PUT", (n) => ({
+    path: `/v1/widget/responses/${crypto.randomUUID()}`,
+    body: answerBody(surveyId, `bench-${run}-${n}`),
+    headers: { "content-type": "application/json", authorization: `Bearer ${key}`, origin: PAGE_ORIGIN, "cf-connecting-ip": `10.${run}.${(n >> 8) & 255}.${n & 255}` },
+  }));
 }
 
 /** The same number of single-row INSERTs of the same bodies, from Node, over the same connections. */
@@ -117,9 +101,9 @@ export async function run(): Promise<string> {
     { DATABASE_URL: bridge.databaseUrl, DB_LOCAL_PROXY: bridge.proxy, AUTH_SIGNING_KEYS: JSON.stringify([await generateSigningKey()]), LOG_LEVEL: "error" },
     Number(process.env.BENCH_WEBHOOK_PORT ?? 8811),
   );
-  const ours: Array<{ rate: number; p50: number; p99: number; errors: number }> = [];
+  const ours: Sent[] = [];
   const reference: number[] = [];
-  const answers: typeof ours = [];
+  const answers: Sent[] = [];
   const answerReference: number[] = [];
   const ceiling: string[] = [];
   try {
@@ -160,8 +144,8 @@ export async function run(): Promise<string> {
   psql(`DROP DATABASE IF EXISTS ${BENCH_DB} WITH (FORCE)`);
   const rate = summarise(ours.map((sample) => sample.rate));
   const answerRate = summarise(answers.map((sample) => sample.rate));
-  const latency = (samples: typeof ours, pick: (sample: (typeof ours)[number]) => number) => summarise(samples.map(pick)).median.toFixed(0);
-  const errors = (samples: typeof ours) => samples.reduce((sum, s) => sum + s.errors, 0);
+  const latency = (samples: Sent[], pick: (sample: Sent) => number) => summarise(samples.map(pick)).median.toFixed(0);
+  const errors = (samples: Sent[]) => samples.reduce((sum, s) => sum + s.errors, 0);
   const rows: Row[] = [
     { measure: `webhook receive: signed Shopify deliveries accepted per second, ${CONNECTIONS} connections (p50 ${latency(ours, (s) => s.p50)} ms, p99 ${latency(ours, (s) => s.p99)} ms, ${errors(ours)} errors)`, ours: rate.median, reference: summarise(reference).median, unit: "deliveries/s vs INSERTs/s", spread: rate.spread, goal: "ratio ≥ 0.5 (within 2x)" },
     { measure: `widget answers: completed responses stored per second, ${CONNECTIONS} connections (p50 ${latency(answers, (s) => s.p50)} ms, p99 ${latency(answers, (s) => s.p99)} ms, ${errors(answers)} errors)`, ours: answerRate.median, reference: summarise(answerReference).median, unit: "answers/s vs INSERTs/s", spread: answerRate.spread, goal: "none set by the surveys issue; 0 errors" },
