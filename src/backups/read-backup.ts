@@ -76,7 +76,8 @@ export function countLines(plain: Uint8Array): number {
 
 /** A table's running SHA-256, by the runtime (a verification reads a backup in one invocation, so the state never has to be saved). */
 function tableHash(): { update(bytes: Uint8Array): Promise<void>; hex(): Promise<string> } {
-  const stream = new crypto.DigestStream("SHA-256");
+  const { DigestStream: Digest } = crypto as unknown as { DigestStream: typeof DigestStream };
+  const stream = new Digest("SHA-256");
   const writer = stream.getWriter();
   return {
     update: (bytes) => writer.write(bytes),
