@@ -3,15 +3,10 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { startBridge } from "../scripts/db/bridge.ts";
-import { migrate } from "../scripts/db/migrate.ts";
-import { nodePool } from "../scripts/db/node-pool.ts";
-import { startWorker } from "../scripts/dev-worker.ts";
-import { generateSigningKey } from "../scripts/generate-signing-key.ts";
 import { writeReport, type Row } from "./lib/report.ts";
+import { call, psql, startStack } from "./lib/stack.ts";
 import { loadTenant } from "./lib/tenant-data/load.ts";
 
-const SERVER_URL = process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
 const BENCH_DB = "ckm_bench_api_read";
 const PORT = Number(process.env.BENCH_API_PORT ?? 8824);
 const SIZES = (process.env.BENCH_API_CUSTOMERS ?? (process.env.BENCH_LARGE ? "10000,100000,1000000" : "10000,100000")).split(",").map(Number);
@@ -53,30 +48,18 @@ function autocannonRun(url: string, requests: autocannon.Request[]): Promise<Mea
   });
 }
 
-async function api(url: string, path: string, token: string | undefined, body: unknown): Promise<any> {
-  const res = await fetch(`${url}${path}`, { method: "POST", headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(body) });
-  if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
-  return res.json();
-}
-
 /** One size: a fresh database, a tenant of `customers` generated customers loaded by COPY, then each route ours and reference. */
 async function measureSize(customers: number): Promise<{ rows: Row[]; note: string }> {
-  const psql = (database: string, sql: string) => execFileSync("psql", [database, "-qtAX", "-c", sql], { encoding: "utf8" }).trim();
-  const databaseUrl = SERVER_URL.replace(/\/[^/]*$/, `/${BENCH_DB}`);
-  psql(SERVER_URL, `DROP DATABASE IF EXISTS ${BENCH_DB} WITH (FORCE)`);
-  psql(SERVER_URL, `CREATE DATABASE ${BENCH_DB}`);
-  const bridge = await startBridge({ databaseUrl });
-  const pool = nodePool(bridge);
-  await migrate(pool);
-  await pool.end();
-  const worker = await startWorker({ DATABASE_URL: bridge.databaseUrl, DB_LOCAL_PROXY: bridge.proxy, AUTH_SIGNING_KEYS: JSON.stringify([await generateSigningKey()]), LOG_LEVEL: "error" }, PORT);
+  const stack = await startStack(BENCH_DB, PORT);
+  const { worker, databaseUrl } = stack;
   try {
-    const owner = await api(worker.url, "/v1/signup", undefined, { company: "Bench Reads", name: "Bench", email: "bench-reads@example.com", password: "a long benchmark passphrase" });
-    const key = (await api(worker.url, "/v1/api-keys", owner.tokens.accessToken, { name: "bench reads", kind: "secret", role: "analyst" })).key as string;
+    const owner = await call(worker.url, "POST", "/v1/signup", undefined, { company: "Bench Reads", name: "Bench", email: "bench-reads@example.com", password: "a long benchmark passphrase" });
+    const key = (await call(worker.url, "POST", "/v1/api-keys", owner.tokens.accessToken, { name: "bench reads", kind: "secret", role: "analyst" })).key as string;
     const loaded = await loadTenant(databaseUrl, owner.tenantId, customers);
-    psql(databaseUrl, `CREATE TABLE bench_ids AS SELECT row_number() OVER () AS n, id FROM (SELECT id FROM customers ORDER BY md5(id::text) LIMIT 1000) s`);
-    psql(databaseUrl, `CREATE TABLE bench_searches (n int, q text); INSERT INTO bench_searches VALUES ${SEARCHES.map((q, n) => `(${n}, '${q.split(" ").map((w) => `${w}:*`).join(" & ")}')`).join(", ")}`);
-    const ids = psql(databaseUrl, "SELECT id FROM bench_ids ORDER BY n").split("\n");
+    psql(`CREATE TABLE bench_ids AS SELECT row_number() OVER () AS n, id FROM (SELECT id FROM customers ORDER BY md5(id::text) LIMIT 1000) s`, databaseUrl);
+    psql("CREATE TABLE bench_searches (n int, q text)", databaseUrl);
+    psql(`INSERT INTO bench_searches VALUES ${SEARCHES.map((q, n) => `(${n}, '${q.split(" ").map((w) => `${w}:*`).join(" & ")}')`).join(", ")}`, databaseUrl);
+    const ids = psql("SELECT id FROM bench_ids ORDER BY n", databaseUrl).split("\n");
     const auth = { authorization: `Bearer ${key}` };
     let n = 0;
     const ours: Record<Route, autocannon.Request[]> = {
@@ -100,9 +83,7 @@ async function measureSize(customers: number): Promise<{ rows: Row[]; note: stri
     }
     return { rows, note: `${customers.toLocaleString("en")} customers: ${loaded.orders.toLocaleString("en")} orders and ${loaded.lines.toLocaleString("en")} lines generated and loaded by COPY in ${loaded.seconds.toFixed(1)} s.` };
   } finally {
-    await worker.stop();
-    await bridge.close();
-    psql(SERVER_URL, `DROP DATABASE IF EXISTS ${BENCH_DB} WITH (FORCE)`);
+    await stack.close();
   }
 }
 
@@ -119,7 +100,7 @@ export async function run(): Promise<string> {
     rows.push(...measured.rows);
     notes.push(measured.note);
   }
-  const postgresVersion = execFileSync("psql", [SERVER_URL, "-qtAX", "-c", "SHOW server_version"], { encoding: "utf8" }).trim();
+  const postgresVersion = psql("SHOW server_version");
   return writeReport(
     "api-read",
     "API reads: customer get, list and search under concurrency",

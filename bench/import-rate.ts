@@ -3,34 +3,16 @@ import { createReadStream, mkdtempSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Readable } from "node:stream";
-import { startBridge } from "../scripts/db/bridge.ts";
-import { migrate } from "../scripts/db/migrate.ts";
-import { nodePool } from "../scripts/db/node-pool.ts";
-import { generateSigningKey } from "../scripts/generate-signing-key.ts";
 import { writeReport, type Row } from "./lib/report.ts";
 import { writeRetailCsv } from "./lib/retail-data.ts";
-import { startWorker } from "../scripts/dev-worker.ts";
+import { call, psql, startStack } from "./lib/stack.ts";
 
 const SIZES = (process.env.BENCH_IMPORT_ROWS ?? (process.env.BENCH_LARGE ? "10000,100000,1000000" : "10000,100000")).split(",").map(Number);
-const SERVER_URL = process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
 const BENCH_DB = "ckm_bench_import";
-
-type Api = (method: string, path: string, init?: { token?: string; body?: unknown }) => Promise<any>;
-
-function api(base: string): Api {
-  return async (method, path, init = {}) => {
-    const res = await fetch(`${base}${path}`, {
-      method,
-      headers: { "content-type": "application/json", ...(init.token ? { authorization: `Bearer ${init.token}` } : {}) },
-      body: init.body === undefined ? undefined : JSON.stringify(init.body),
-    });
-    if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
-    return res.json();
-  };
-}
+const PORT = Number(process.env.BENCH_IMPORT_PORT ?? 8819);
 
 /** Uploads, runs and waits for one import through the HTTP API; returns seconds from upload to done. */
-async function importThroughApi(base: string, call: Api, token: string, file: string): Promise<{ seconds: number; rows: number }> {
+async function importThroughApi(base: string, token: string, file: string): Promise<{ seconds: number; rows: number }> {
   const started = performance.now();
   const size = statSync(file).size;
   const upload = await fetch(`${base}/v1/imports?source=bench&currency=GBP`, {
@@ -41,9 +23,9 @@ async function importThroughApi(base: string, call: Api, token: string, file: st
   } as RequestInit);
   if (!upload.ok) throw new Error(`upload: ${upload.status} ${await upload.text()}`);
   const { import: created } = (await upload.json()) as { import: { id: string } };
-  await call("POST", `/v1/imports/${created.id}/run`, { token });
+  await call(base, "POST", `/v1/imports/${created.id}/run`, token);
   for (;;) {
-    const current = await call("GET", `/v1/imports/${created.id}`, { token });
+    const current = await call(base, "GET", `/v1/imports/${created.id}`, token);
     if (current.status === "done" || current.status === "failed") {
       if (current.status === "failed") throw new Error(`import failed: ${current.error}`);
       return { seconds: (performance.now() - started) / 1000, rows: current.progress.rowsDone };
@@ -59,8 +41,6 @@ async function importThroughApi(base: string, call: Api, token: string, file: st
  * resident memory, so its growth with file size shows.
  */
 export async function run(): Promise<string> {
-  const psql = (sql: string, url = SERVER_URL) => execFileSync("psql", [url, "-qtAX", "-c", sql], { encoding: "utf8" }).trim();
-  const databaseUrl = SERVER_URL.replace(/\/[^/]*$/, `/${BENCH_DB}`);
   const dir = mkdtempSync(join(tmpdir(), "ckm-bench-import-"));
   const rows: Row[] = [];
   const notes: string[] = [];
@@ -68,41 +48,29 @@ export async function run(): Promise<string> {
   for (const size of SIZES) {
     const file = join(dir, `retail-${size}.csv`);
     await writeRetailCsv(file, size);
-    psql(`DROP DATABASE IF EXISTS ${BENCH_DB} WITH (FORCE)`);
-    psql(`CREATE DATABASE ${BENCH_DB}`);
-    postgresVersion = psql("SHOW server_version", databaseUrl);
+    const stack = await startStack(BENCH_DB, PORT, { logLevel: "warn" });
+    const { worker, databaseUrl } = stack;
+    postgresVersion = stack.postgresVersion;
 
     psql("CREATE TABLE copy_rows (invoice text, sku text, title text, quantity int, invoiced_at timestamp, unit_price numeric, customer text, country text)", databaseUrl);
     const copyStarted = performance.now();
     execFileSync("psql", [databaseUrl, "-qtAX", "-c", `\\copy copy_rows FROM '${file}' CSV HEADER`]);
     const copySeconds = (performance.now() - copyStarted) / 1000;
+    psql("DROP TABLE copy_rows", databaseUrl);
 
-    const bridge = await startBridge({ databaseUrl });
-    const pool = nodePool(bridge);
-    await migrate(pool);
-    await pool.end();
-    const worker = await startWorker({
-      DATABASE_URL: bridge.databaseUrl,
-      DB_LOCAL_PROXY: bridge.proxy,
-      AUTH_SIGNING_KEYS: JSON.stringify([await generateSigningKey()]),
-      LOG_LEVEL: "warn",
-    });
     try {
-      const call = api(worker.url);
-      const owner = await call("POST", "/v1/signup", { body: { company: "Bench", name: "Bench", email: `bench-${size}@example.com`, password: "a long benchmark passphrase" } });
+      const owner = await call(worker.url, "POST", "/v1/signup", undefined, { company: "Bench", name: "Bench", email: `bench-${size}@example.com`, password: "a long benchmark passphrase" });
       // A server's secret key, not the owner's 15-minute access token: a large import outlasts it.
-      const { key } = await call("POST", "/v1/api-keys", { token: owner.tokens.accessToken, body: { kind: "secret", name: "bench", role: "admin" } });
-      const ours = await importThroughApi(worker.url, call, key, file);
+      const { key } = await call(worker.url, "POST", "/v1/api-keys", owner.tokens.accessToken, { kind: "secret", name: "bench", role: "admin" });
+      const ours = await importThroughApi(worker.url, key, file);
       const oursRate = ours.rows / ours.seconds;
       const copyRate = size / copySeconds;
       rows.push({ measure: `import ${size.toLocaleString("en")} rows: rows/s (ours: API upload + queued run; reference: psql \\copy)`, ours: oursRate, reference: copyRate, unit: "rows/s", spread: `${ours.seconds.toFixed(1)} s vs ${copySeconds.toFixed(1)} s`, goal: "ratio ≥ 0.33 (within 3x)" });
       notes.push(`- ${size.toLocaleString("en")} rows (${(statSync(file).size / 2 ** 20).toFixed(1)} MiB): Worker (workerd) peak resident memory ${worker.peakRssMiB().toFixed(0)} MiB.`);
     } finally {
-      await worker.stop();
-      await bridge.close();
+      await stack.close();
     }
   }
-  psql(`DROP DATABASE IF EXISTS ${BENCH_DB} WITH (FORCE)`);
   return writeReport(
     "import-rate",
     "CSV import: the API and queued run vs psql \\copy",

@@ -1,15 +1,11 @@
 import autocannon from "autocannon";
-import { execFileSync } from "node:child_process";
 import { createHmac } from "node:crypto";
-import { startBridge } from "../scripts/db/bridge.ts";
-import { migrate } from "../scripts/db/migrate.ts";
-import { nodePool } from "../scripts/db/node-pool.ts";
-import { startWorker, type RunningWorker } from "../scripts/dev-worker.ts";
-import { generateSigningKey } from "../scripts/generate-signing-key.ts";
+import type { RunningWorker } from "../scripts/dev-worker.ts";
 import { postgresPssMiB } from "./lib/postgres-memory.ts";
+import { liveHeapMiB } from "./lib/worker-heap.ts";
 import { writeReport, type Row } from "./lib/report.ts";
+import { call, publishSurvey, startStack } from "./lib/stack.ts";
 
-const SERVER_URL = process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
 const BENCH_DB = "ckm_bench_load";
 const PORT = Number(process.env.BENCH_LOAD_PORT ?? 8814);
 const LOAD_SECONDS = Number(process.env.BENCH_LOAD_SECONDS ?? 60);
@@ -20,36 +16,18 @@ const RATES = { reads: 30, webhooks: 8, widget: 1 };
 
 type Stream = { name: keyof typeof RATES; requests: number; ok: number; errors: number; p50: number; p99: number; seconds: number };
 
-async function json(res: Response): Promise<any> {
-  if (!res.ok) throw new Error(`${res.status} ${await res.text()}`);
-  return res.json();
-}
-
 type Tenant = { secretKey: string; customerIds: string[]; integrationId: string; webhookKey: Buffer; publishableKey: string; surveyId: string };
 
 /** A tenant with 200 customers, a generic integration, and a published survey its widget may answer from PAGE_ORIGIN. */
 async function seedTenant(url: string): Promise<Tenant> {
-  const send = (path: string, token: string | undefined, body?: unknown, method = "POST") =>
-    fetch(`${url}${path}`, { method, headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: body === undefined ? undefined : JSON.stringify(body) }).then(json);
-  const owner = await send("/v1/signup", undefined, { company: "Bench Load", name: "Bench", email: "bench-load@example.com", password: "a long benchmark passphrase" });
+  const owner = await call(url, "POST", "/v1/signup", undefined, { company: "Bench Load", name: "Bench", email: "bench-load@example.com", password: "a long benchmark passphrase" });
   const token = owner.tokens.accessToken;
-  await send("/v1/settings", token, { allowedOrigins: [PAGE_ORIGIN] }, "PATCH");
-  const secretKey = (await send("/v1/api-keys", token, { name: "bench reads", kind: "secret", role: "analyst" })).key;
-  const publishableKey = (await send("/v1/api-keys", token, { name: "bench widget", kind: "publishable" })).key;
+  const { publishableKey, surveyId } = await publishSurvey(url, token, PAGE_ORIGIN);
+  const secretKey = (await call(url, "POST", "/v1/api-keys", token, { name: "bench reads", kind: "secret", role: "analyst" })).key;
   const customerIds: string[] = [];
-  for (let i = 0; i < 200; i++) customerIds.push((await send("/v1/customers", token, { name: `Load Customer ${i}`, email: `load-${i}@example.com` })).id);
-  const { integration, secret } = await send("/v1/integrations", token, { platform: "generic", name: "Bench hooks" });
-  const definition = {
-    defaultLanguage: "en",
-    languages: ["en"],
-    title: { en: "Bench" },
-    questions: [{ id: "nps", type: "nps", text: { en: "Recommend us?" }, required: true }],
-    showing: { trigger: "load", samplingPercent: 100, recontactDays: null },
-    theme: { primary: "#1a56db", background: "#ffffff", text: "#111827", position: "bottom-right" },
-  };
-  const survey = await send("/v1/surveys", token, { name: "Bench", definition });
-  await send(`/v1/surveys/${survey.id}/publish`, token);
-  return { secretKey, customerIds, integrationId: integration.id, webhookKey: Buffer.from(secret.replace(/^whsec_/, ""), "base64"), publishableKey, surveyId: survey.id };
+  for (let i = 0; i < 200; i++) customerIds.push((await call(url, "POST", "/v1/customers", token, { name: `Load Customer ${i}`, email: `load-${i}@example.com` })).id);
+  const { integration, secret } = await call(url, "POST", "/v1/integrations", token, { platform: "generic", name: "Bench hooks" });
+  return { secretKey, customerIds, integrationId: integration.id, webhookKey: Buffer.from(secret.replace(/^whsec_/, ""), "base64"), publishableKey, surveyId };
 }
 
 function stream(name: Stream["name"], url: string, seconds: number, requests: autocannon.Request[]): Promise<Stream> {
@@ -121,34 +99,31 @@ function byMinute(memory: MemorySample[], key: MemoryKey): string {
  * minutes with the Worker's memory sampled throughout. Every answer must be a 2xx.
  */
 export async function run(): Promise<string> {
-  const psql = (sql: string) => execFileSync("psql", [SERVER_URL, "-qtAX", "-c", sql], { encoding: "utf8" }).trim();
-  psql(`DROP DATABASE IF EXISTS ${BENCH_DB} WITH (FORCE)`);
-  psql(`CREATE DATABASE ${BENCH_DB}`);
-  const bridge = await startBridge({ databaseUrl: SERVER_URL.replace(/\/[^/]*$/, `/${BENCH_DB}`) });
-  const pool = nodePool(bridge);
-  await migrate(pool);
-  await pool.end();
-  const worker = await startWorker({ DATABASE_URL: bridge.databaseUrl, DB_LOCAL_PROXY: bridge.proxy, AUTH_SIGNING_KEYS: JSON.stringify([await generateSigningKey()]), LOG_LEVEL: "error" }, PORT);
+  const stack = await startStack(BENCH_DB, PORT);
+  const { worker } = stack;
   const memory: MemorySample[] = [];
   const sample = (started: number) =>
     memory.push({ minute: (Date.now() - started) / 60_000, workerd: worker.rssMiB(), wrangler: worker.toolingRssMiB(), bench: process.memoryUsage().rss / 2 ** 20, postgres: postgresPssMiB() });
   let load: Stream[];
   const soak: Stream[][] = [];
+  /** The Worker's live heap after a full collection at the start of each soak minute and at its end. */
+  const heap: number[] = [];
   try {
     const tenant = await seedTenant(worker.url);
     load = await mixed(worker, tenant, LOAD_SECONDS, 0);
     const started = Date.now();
     sample(started);
     const sampler = setInterval(() => sample(started), 15_000);
-    for (let minute = 1; minute <= SOAK_MINUTES; minute++) soak.push(await mixed(worker, tenant, 60, minute));
+    for (let minute = 1; minute <= SOAK_MINUTES; minute++) {
+      heap.push(await liveHeapMiB(PORT + 1000));
+      soak.push(await mixed(worker, tenant, 60, minute));
+    }
     clearInterval(sampler);
     sample(started);
+    heap.push(await liveHeapMiB(PORT + 1000));
   } finally {
-    await worker.stop();
-    await bridge.close();
+    await stack.close();
   }
-  const postgresVersion = psql("SHOW server_version");
-  psql(`DROP DATABASE IF EXISTS ${BENCH_DB} WITH (FORCE)`);
 
   const rows: Row[] = load.map((s) => ({
     measure: `load ${LOAD_SECONDS} s: ${s.name} (${s.requests} requests, ${s.errors} errors, p50 ${s.p50} ms, p99 ${s.p99} ms)`,
@@ -178,6 +153,14 @@ export async function run(): Promise<string> {
       goal: "flat over the second half (ratio ≤ 1.10)",
     });
   }
+  rows.push({
+    measure: `soak ${SOAK_MINUTES} min: workerd live JavaScript heap after a full collection, at the end vs minute ${middleMinute} (at the start ${heap[0]!.toFixed(1)} MiB)`,
+    ours: heap.at(-1)!,
+    reference: heap[middleMinute]!,
+    unit: "MiB",
+    spread: `start to end ${(heap.at(-1)! / heap[0]!).toFixed(2)}`,
+    goal: "flat over the second half (ratio ≤ 1.10)",
+  });
   return writeReport(
     "load",
     "Load and soak: reads, webhook ingest and widget answers at once",
@@ -185,8 +168,9 @@ export async function run(): Promise<string> {
       `Loopback only: autocannon against \`wrangler dev\` (Worker, queue consumer) on PostgreSQL through the local bridge. Target rates: ${RATES.reads} reads/s (customer list, search, get with a secret key), ${RATES.webhooks} signed webhook deliveries/s (each a new customer event, processed by the queue meanwhile), ${RATES.widget} widget answers/s (the widget's per-address limit is 120 a minute).`,
       `Soak: the same mix for ${SOAK_MINUTES} minutes; memory sampled every 15 s. Soak totals: ${soakTotals.map((t) => `${t.name} ${t.requests} requests, ${t.errors} errors, worst minute p99 ${t.p99} ms`).join("; ")}.`,
       `Memory by minute of the soak (mean of the samples in it, MiB): ${MEMORY_KEYS.map((key) => `${PROCESS_NAMES[key]}: ${byMinute(memory, key)}`).join("; ")}.`,
+      `The Worker's live JavaScript heap after a full garbage collection (through \`wrangler dev\`'s inspector, at the start of each minute and at the end, MiB): ${heap.map((mib, minute) => `${minute}: ${mib.toFixed(1)}`).join(", ")}. Resident memory also counts what V8 and the allocator keep after a collection without using it.`,
     ],
     rows,
-    `PostgreSQL ${postgresVersion}`,
+    `PostgreSQL ${stack.postgresVersion}`,
   );
 }

@@ -1,26 +1,16 @@
 import autocannon from "autocannon";
-import { execFileSync } from "node:child_process";
 import { createHmac } from "node:crypto";
 import { readFileSync } from "node:fs";
-import { startBridge } from "../scripts/db/bridge.ts";
-import { migrate } from "../scripts/db/migrate.ts";
 import { nodePool } from "../scripts/db/node-pool.ts";
-import { generateSigningKey } from "../scripts/generate-signing-key.ts";
 import { summarise, writeReport, type Row } from "./lib/report.ts";
-import { startWorker } from "../scripts/dev-worker.ts";
+import { call, publishSurvey, startStack } from "./lib/stack.ts";
 
 const DELIVERIES = Number(process.env.BENCH_WEBHOOK_DELIVERIES ?? 2000);
 const CONNECTIONS = Number(process.env.BENCH_WEBHOOK_CONNECTIONS ?? 10);
 const REPETITIONS = 3;
-const SERVER_URL = process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
 const BENCH_DB = "ckm_bench_webhooks";
 const SECRET = "shpss_bench_0123456789abcdef0123456789";
 const ORDER = readFileSync(new URL("../test/fixtures/webhooks/shopify-orders-create.json", import.meta.url), "utf8");
-
-async function json(res: Response): Promise<any> {
-  if (!res.ok) throw new Error(`${res.status} ${await res.text()}`);
-  return res.json();
-}
 
 type Sent = { rate: number; p50: number; p99: number; errors: number };
 
@@ -90,17 +80,9 @@ async function rawInserts(pool: ReturnType<typeof nodePool>, body = ORDER): Prom
  * through the same database path.
  */
 export async function run(): Promise<string> {
-  const psql = (sql: string, url = SERVER_URL) => execFileSync("psql", [url, "-qtAX", "-c", sql], { encoding: "utf8" }).trim();
-  const databaseUrl = SERVER_URL.replace(/\/[^/]*$/, `/${BENCH_DB}`);
-  psql(`DROP DATABASE IF EXISTS ${BENCH_DB} WITH (FORCE)`);
-  psql(`CREATE DATABASE ${BENCH_DB}`);
-  const bridge = await startBridge({ databaseUrl });
-  const pool = nodePool(bridge, CONNECTIONS);
-  await migrate(pool);
-  const worker = await startWorker(
-    { DATABASE_URL: bridge.databaseUrl, DB_LOCAL_PROXY: bridge.proxy, AUTH_SIGNING_KEYS: JSON.stringify([await generateSigningKey()]), LOG_LEVEL: "error" },
-    Number(process.env.BENCH_WEBHOOK_PORT ?? 8811),
-  );
+  const stack = await startStack(BENCH_DB, Number(process.env.BENCH_WEBHOOK_PORT ?? 8811));
+  const { worker } = stack;
+  const pool = nodePool(stack.bridge, CONNECTIONS);
   const ours: Sent[] = [];
   const reference: number[] = [];
   const answers: Sent[] = [];
@@ -111,37 +93,20 @@ export async function run(): Promise<string> {
       const result = await autocannon({ url: `${worker.url}${path}`, connections: CONNECTIONS, amount: DELIVERIES });
       ceiling.push(`\`GET ${path}\` ${(result["2xx"] / result.duration).toFixed(0)} requests/s`);
     }
-    const owner = await json(await fetch(`${worker.url}/v1/signup`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ company: "Bench", name: "Bench", email: "bench-webhooks@example.com", password: "a long benchmark passphrase" }) }));
-    const { integration } = await json(
-      await fetch(`${worker.url}/v1/integrations`, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${owner.tokens.accessToken}` }, body: JSON.stringify({ platform: "shopify", name: "Bench shop", secret: SECRET }) }),
-    );
-    const send = (path: string, body: unknown, method = "POST") =>
-      fetch(`${worker.url}${path}`, { method, headers: { "content-type": "application/json", authorization: `Bearer ${owner.tokens.accessToken}` }, body: JSON.stringify(body) }).then(json);
-    await send("/v1/settings", { allowedOrigins: [PAGE_ORIGIN] }, "PATCH");
-    const publishable = (await send("/v1/api-keys", { name: "bench widget", kind: "publishable" })).key as string;
-    const survey = await send("/v1/surveys", {
-      name: "Bench",
-      definition: {
-        defaultLanguage: "en", languages: ["en"], title: { en: "Bench" },
-        questions: [{ id: "nps", type: "nps", text: { en: "Recommend us?" }, required: true }],
-        showing: { trigger: "load", samplingPercent: 100, recontactDays: null },
-        theme: { primary: "#1a56db", background: "#ffffff", text: "#111827", position: "bottom-right" },
-      },
-    });
-    await send(`/v1/surveys/${survey.id}/publish`, {});
+    const owner = await call(worker.url, "POST", "/v1/signup", undefined, { company: "Bench", name: "Bench", email: "bench-webhooks@example.com", password: "a long benchmark passphrase" });
+    const token = owner.tokens.accessToken;
+    const { integration } = await call(worker.url, "POST", "/v1/integrations", token, { platform: "shopify", name: "Bench shop", secret: SECRET });
+    const { publishableKey: publishable, surveyId } = await publishSurvey(worker.url, token, PAGE_ORIGIN);
     for (let r = 0; r < REPETITIONS; r++) {
       ours.push(await receive(worker.url, integration.id, r + 1));
       reference.push(await rawInserts(pool));
-      answers.push(await answer(worker.url, publishable, survey.id, r + 1));
-      answerReference.push(await rawInserts(pool, answerBody(survey.id, "bench-reference")));
+      answers.push(await answer(worker.url, publishable, surveyId, r + 1));
+      answerReference.push(await rawInserts(pool, answerBody(surveyId, "bench-reference")));
     }
   } finally {
-    await worker.stop();
     await pool.end();
-    await bridge.close();
+    await stack.close();
   }
-  const postgresVersion = psql("SHOW server_version", SERVER_URL);
-  psql(`DROP DATABASE IF EXISTS ${BENCH_DB} WITH (FORCE)`);
   const rate = summarise(ours.map((sample) => sample.rate));
   const answerRate = summarise(answers.map((sample) => sample.rate));
   const latency = (samples: Sent[], pick: (sample: Sent) => number) => summarise(samples.map(pick)).median.toFixed(0);
@@ -161,6 +126,6 @@ export async function run(): Promise<string> {
       `Latencies are medians of runs; errors count non-2xx answers too. Worker (workerd) peak resident memory ${worker.peakRssMiB().toFixed(0)} MiB.`,
     ],
     rows,
-    `PostgreSQL ${postgresVersion}`,
+    `PostgreSQL ${stack.postgresVersion}`,
   );
 }

@@ -1,16 +1,11 @@
-import { execFileSync } from "node:child_process";
 import { createServer } from "node:http";
-import { startBridge } from "../scripts/db/bridge.ts";
 import { buildWidget } from "../scripts/build-widget.ts";
-import { migrate } from "../scripts/db/migrate.ts";
-import { nodePool } from "../scripts/db/node-pool.ts";
-import { startWorker } from "../scripts/dev-worker.ts";
-import { generateSigningKey } from "../scripts/generate-signing-key.ts";
 import { launchChromium, findChromium } from "../test/browser/chromium.ts";
+import { ensureDebianPackages } from "./lib/debian-packages.ts";
 import { summarise, writeReport, type Row } from "./lib/report.ts";
+import { call, publishSurvey, startStack } from "./lib/stack.ts";
 
 const REPETITIONS = 7;
-const SERVER_URL = process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
 const BENCH_DB = "ckm_bench_widget";
 const WORKER_PORT = Number(process.env.BENCH_WIDGET_PORT ?? 8812);
 const PAGE_PORT = Number(process.env.BENCH_WIDGET_PAGE_PORT ?? 8816);
@@ -23,30 +18,10 @@ const RECORD_FIRST_RENDER = `new MutationObserver((_, observer) => {
   if (dialog) { window.__shown = performance.now(); observer.disconnect(); }
 }).observe(document, { childList: true, subtree: true });`;
 
-async function json(res: Response): Promise<any> {
-  if (!res.ok) throw new Error(`${res.status} ${await res.text()}`);
-  return res.json();
-}
-
-/** A tenant with a published survey shown on page load, its publishable key allowed on the page's origin. */
+/** A tenant with the benchmark survey published, its publishable key allowed on the page's origin. */
 async function tenantWithSurvey(worker: string, pageOrigin: string): Promise<string> {
-  const post = (path: string, token: string | undefined, body?: unknown, method = "POST") =>
-    fetch(`${worker}${path}`, { method, headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: body === undefined ? undefined : JSON.stringify(body) }).then(json);
-  const owner = await post("/v1/signup", undefined, { company: "Bench Widget", name: "Bench", email: "bench-widget@example.com", password: "a long benchmark passphrase" });
-  const token = owner.tokens.accessToken;
-  await post("/v1/settings", token, { allowedOrigins: [pageOrigin] }, "PATCH");
-  const { key } = await post("/v1/api-keys", token, { name: "bench widget", kind: "publishable" });
-  const definition = {
-    defaultLanguage: "en",
-    languages: ["en"],
-    title: { en: "How did we do?" },
-    questions: [{ id: "nps", type: "nps", text: { en: "How likely are you to recommend us?" }, required: true }],
-    showing: { trigger: "load", samplingPercent: 100, recontactDays: null },
-    theme: { primary: "#1a56db", background: "#ffffff", text: "#111827", position: "bottom-right" },
-  };
-  const survey = await post("/v1/surveys", token, { name: "Bench", definition });
-  await post(`/v1/surveys/${survey.id}/publish`, token);
-  return key;
+  const owner = await call(worker, "POST", "/v1/signup", undefined, { company: "Bench Widget", name: "Bench", email: "bench-widget@example.com", password: "a long benchmark passphrase" });
+  return (await publishSurvey(worker, owner.tokens.accessToken, pageOrigin)).publishableKey;
 }
 
 /**
@@ -56,25 +31,18 @@ async function tenantWithSurvey(worker: string, pageOrigin: string): Promise<str
  */
 export async function run(): Promise<string> {
   const size = await buildWidget();
-  const chromium = findChromium();
+  const chromium = ensureDebianPackages(["chromium"], () => findChromium() !== undefined) ? findChromium() : undefined;
   const rows: Row[] = [
     { measure: "widget.js gzipped", ours: size.gzipBytes, reference: POPULAR_EMBED_GZIP_BYTES, unit: "bytes", spread: `${size.bytes} bytes minified`, goal: "< 8192 bytes (8 KB)" },
   ];
   const notes = [`Size: web/widget bundled and minified by esbuild, gzipped at level 9; the reference is the 12 KB gzipped embed script the issue names.`];
   if (!chromium) {
-    notes.push("First render not measured: no Chromium found (install Debian's chromium or set CHROMIUM_PATH).");
+    notes.push("First render not measured: no Chromium, and Debian's chromium could not be installed (CHROMIUM_PATH names another).");
     return writeReport("widget", "Feedback widget: size and first render", notes, rows, "PostgreSQL not used");
   }
 
-  const psql = (sql: string) => execFileSync("psql", [SERVER_URL, "-qtAX", "-c", sql], { encoding: "utf8" }).trim();
-  const databaseUrl = SERVER_URL.replace(/\/[^/]*$/, `/${BENCH_DB}`);
-  psql(`DROP DATABASE IF EXISTS ${BENCH_DB} WITH (FORCE)`);
-  psql(`CREATE DATABASE ${BENCH_DB}`);
-  const bridge = await startBridge({ databaseUrl });
-  const pool = nodePool(bridge);
-  await migrate(pool);
-  await pool.end();
-  const worker = await startWorker({ DATABASE_URL: bridge.databaseUrl, DB_LOCAL_PROXY: bridge.proxy, AUTH_SIGNING_KEYS: JSON.stringify([await generateSigningKey()]), LOG_LEVEL: "error" }, WORKER_PORT);
+  const stack = await startStack(BENCH_DB, WORKER_PORT);
+  const { worker } = stack;
   const pageOrigin = `http://127.0.0.1:${PAGE_PORT}`;
   let key = "";
   const pages = createServer((request, response) => {
@@ -106,15 +74,12 @@ export async function run(): Promise<string> {
   } finally {
     await browser.close();
     pages.close();
-    await worker.stop();
-    await bridge.close();
+    await stack.close();
   }
-  const postgresVersion = psql("SHOW server_version");
-  psql(`DROP DATABASE IF EXISTS ${BENCH_DB} WITH (FORCE)`);
   const render = summarise(ours);
   rows.push({ measure: "first render: navigation start to survey on screen", ours: render.median, reference: summarise(iframe).median, unit: "ms", spread: render.spread, goal: "report (reference: an iframe embed)" });
   notes.push(
     `First render: headless Chromium, a fresh browser context per load (no cache), page and Worker (\`wrangler dev\`) on loopback. Ours: the page's \`<script async>\` loads widget.js, fetches the published surveys with the publishable key (a CORS preflight and a GET through the database) and renders the dialog in its shadow root. Reference: the same page with an \`<iframe>\` of a static page from the same Worker, to its load event. Median of ${REPETITIONS} loads after one warm-up.`,
   );
-  return writeReport("widget", "Feedback widget: size and first render", notes, rows, `PostgreSQL ${postgresVersion}`);
+  return writeReport("widget", "Feedback widget: size and first render", notes, rows, `PostgreSQL ${stack.postgresVersion}`);
 }
