@@ -37,6 +37,8 @@ async function measure(customers: number): Promise<Measured & { postgresVersion:
     } else {
       const owner = await call<{ tenantId: string; tokens: { accessToken: string } }>(worker.url, "POST", "/v1/signup", undefined, OWNER);
       accessToken = owner.tokens.accessToken;
+      // The generator's orders are in pounds; a run measures the tenant's own currency.
+      await call(worker.url, "PATCH", "/v1/settings", accessToken, { currency: "GBP" });
       loadSeconds = (await loadTenant(databaseUrl, owner.tenantId, customers)).seconds;
     }
     // A secret key does not expire, so a run longer than an access token's life is still polled.
@@ -49,6 +51,7 @@ async function measure(customers: number): Promise<Measured & { postgresVersion:
       run = await call<Run>(worker.url, "GET", `/v1/segmentation/runs/${run.id}`, key);
     }
     if (run.status === "failed") throw new Error(`the run at ${customers} customers failed: ${run.error}`);
+    if (run.customers !== customers) throw new Error(`the run at ${customers} customers measured ${run.customers}`);
 
     const csv = join(mkdtempSync(join(tmpdir(), "ckm-bench-segmentation-")), "orders.csv");
     execFileSync("psql", [databaseUrl, "-qX", "-v", "ON_ERROR_STOP=1", "-c", `\\copy (SELECT customer_id, ordered_at, total_minor - refunded_minor FROM orders WHERE status <> 'cancelled' AND ordered_at <= '${AS_OF}') TO '${csv}' CSV`]);
