@@ -20,10 +20,10 @@ const PYTHON = process.env.BENCH_PYTHON ?? "/usr/bin/python3";
 
 type Run = { id: string; status: string; error: string | null; customers: number; createdAt: string; finishedAt: string | null; diagnostics: { timings?: Record<string, number> }; model: { clusters?: { k?: number } } };
 type Reference = { load: number; rfm: number; cluster: number; k: number; customers: number };
-type Measured = { customers: number; orders: number; lines: number; loadSeconds: number | null; run: Run; reference: Reference; peakMiB: number };
+type Measured = { customers: number; orders: number; lines: number; loadSeconds: number | null; run: Run; reference: Reference; peakMiB: number; postgresVersion: string };
 
 /** One size: a tenant from the generator (or a kept one), a run through the queue, and the reference on the same orders. */
-async function measure(customers: number): Promise<Measured & { postgresVersion: string }> {
+async function measure(customers: number): Promise<Measured> {
   const database = `ckm_bench_segmentation_${customers}`;
   const reuse = KEEP && psql(`SELECT count(*) FROM pg_database WHERE datname = '${database}'`) === "1" && psql("SELECT count(*) > 0 FROM orders", databaseUrlOf(database)) === "t";
   const stack = await startStack(database, PORT, { reuse, logLevel: "warn" });
@@ -95,16 +95,11 @@ export async function run(): Promise<string> {
     throw new Error(`the reference needs pandas and scikit-learn for ${PYTHON} (Debian's python3-pandas and python3-sklearn)`);
   }
   const measured: Measured[] = [];
-  let postgresVersion = "";
-  for (const customers of SIZES) {
-    const { postgresVersion: version, ...m } = await measure(customers);
-    postgresVersion = version;
-    measured.push(m);
-  }
+  for (const customers of SIZES) measured.push(await measure(customers));
   const notes = [
     `- Tenants from the seeded generator (bench/lib/tenant-data): BG/NBD purchases, Gamma-Gamma spend, Chinese and Western names. \`BENCH_SEGMENTATION_CUSTOMERS\` sets the sizes; \`BENCH_LARGE=1\` adds 1,000,000.`,
     "- The rest of a run's time (created to finished) beyond its stages is queue hand-offs between invocations and steps. Ours also fits BG/NBD and Gamma-Gamma, scores every customer (P(alive), expected purchases, CLV, churn risk, nearest cluster, portrait tags) and mines product rules, which the reference does not do.",
     ...measured.map(notesOf),
   ];
-  return writeReport("segmentation", "Segmentation run through the queue vs pandas + scikit-learn", notes, measured.flatMap(rowsOf), `PostgreSQL ${postgresVersion}`);
+  return writeReport("segmentation", "Segmentation run through the queue vs pandas + scikit-learn", notes, measured.flatMap(rowsOf), `PostgreSQL ${measured.at(-1)?.postgresVersion ?? ""}`);
 }
