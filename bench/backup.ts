@@ -15,15 +15,21 @@ const RESTORE_DB = `${BENCH_DB}_restore`;
 const TABLES = ["tenants", "customers", "orders", "order_lines"];
 const OWNER = { company: "Bench", name: "Bench", email: "bench-backup@example.com", password: "a long benchmark passphrase" };
 
-/** Polls until `done`, every 100 ms (the resolution of the timings); a dropped connection (wrangler dev restarting its workerd) is polled again. */
+/**
+ * Polls until `done`, every 2% of the time waited so far (at least 100 ms, at most 2 s): timings
+ * stay within about 2% while a long job is not slowed by polls, which share its Worker under
+ * `wrangler dev`. A dropped connection (wrangler dev restarting its workerd) is tried again.
+ */
 async function until<T>(poll: () => Promise<T>, done: (value: T) => boolean): Promise<T> {
+  const started = performance.now();
   for (let failures = 0; ; ) {
     const value = await poll().catch((error: unknown) => {
       if (++failures > 100) throw error;
       return undefined;
     });
     if (value !== undefined && done(value)) return value;
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    const waited = performance.now() - started;
+    await new Promise((resolve) => setTimeout(resolve, Math.min(2000, Math.max(100, waited / 50))));
   }
 }
 
@@ -53,10 +59,18 @@ async function measure(customers: number): Promise<Measured> {
     const dumpSeconds = (performance.now() - dumpStarted) / 1000;
 
     // Restoring is for people only: a fresh login, since the backup may have outlived the first token.
-    const { accessToken } = await call(worker.url, "POST", "/v1/auth/login", undefined, { email: OWNER.email, password: OWNER.password });
+    const { accessToken } = await until(() => call(worker.url, "POST", "/v1/auth/login", undefined, { email: OWNER.email, password: OWNER.password }), () => true);
     const restoreStarted = performance.now();
     await call(worker.url, "POST", `/v1/backups/${backup.id}/restore`, accessToken, { into: "new" });
-    const restored = await until(() => call(worker.url, "GET", `/v1/backups/${backup.id}`, key), (b) => b.restore?.status === "completed" || b.restore?.status === "failed");
+    // The first poll that sees the restore applying ends its verification pass.
+    let verifiedSeconds: number | null = null;
+    const restored = await until(
+      () => call(worker.url, "GET", `/v1/backups/${backup.id}`, key),
+      (b) => {
+        if (verifiedSeconds === null && ["applying", "completed"].includes(b.restore?.status)) verifiedSeconds = (performance.now() - restoreStarted) / 1000;
+        return b.restore?.status === "completed" || b.restore?.status === "failed";
+      },
+    );
     if (restored.restore.status !== "completed") throw new Error(`restore at ${size} failed: ${restored.restore.error}`);
     const restoreSeconds = (performance.now() - restoreStarted) / 1000;
 
@@ -71,7 +85,7 @@ async function measure(customers: number): Promise<Measured> {
     const rows: Row[] = [
       { measure: `${size}: backup rows/s (ours: queued backup to R2; reference: pg_dump -Fc)`, ours: backup.rows / backupSeconds, reference: total / dumpSeconds, unit: "rows/s", spread: `${backupSeconds.toFixed(1)} s vs ${dumpSeconds.toFixed(1)} s`, goal: "ratio ≥ 0.5 (within 2x)" },
       { measure: `${size}: backup MB/s of NDJSON (reference: the same MB over pg_dump's time)`, ours: megabytes / backupSeconds, reference: megabytes / dumpSeconds, unit: "MB/s", spread: `${megabytes.toFixed(1)} MB NDJSON, ${(backup.sizeBytes / 1e6).toFixed(1)} MB stored vs ${(statSync(dumpFile).size / 1e6).toFixed(1)} MB dump`, goal: "ratio ≥ 0.5" },
-      { measure: `${size}: restore rows/s (ours: verify + restore into a new tenant; reference: pg_restore -a)`, ours: restored.restore.rows / restoreSeconds, reference: total / pgRestoreSeconds, unit: "rows/s", spread: `${restoreSeconds.toFixed(1)} s vs ${pgRestoreSeconds.toFixed(1)} s`, goal: "ratio ≥ 0.5 (within 2x)" },
+      { measure: `${size}: restore rows/s (ours: verify + restore into a new tenant; reference: pg_restore -a)`, ours: restored.restore.rows / restoreSeconds, reference: total / pgRestoreSeconds, unit: "rows/s", spread: `${restoreSeconds.toFixed(1)} s (verifying ${(verifiedSeconds ?? restoreSeconds).toFixed(1)} s) vs ${pgRestoreSeconds.toFixed(1)} s`, goal: "ratio ≥ 0.5 (within 2x)" },
     ];
     const note = `- ${size}: ${loaded.orders.toLocaleString("en")} orders and ${loaded.lines.toLocaleString("en")} lines (${total.toLocaleString("en")} rows with the tenant) generated and loaded by COPY in ${loaded.seconds.toFixed(1)} s; ${backup.progress.parts} parts; workerd peak ${worker.peakRssMiB().toFixed(0)} MiB.`;
     return { customers, rows, note, postgresVersion: stack.postgresVersion };

@@ -5,7 +5,7 @@ import { nodePool } from "../scripts/db/node-pool.ts";
 import { summarise, writeReport, type Row } from "./lib/report.ts";
 import { call, publishSurvey, startStack } from "./lib/stack.ts";
 
-const DELIVERIES = Number(process.env.BENCH_WEBHOOK_DELIVERIES ?? 2000);
+const DELIVERIES = Number(process.env.BENCH_WEBHOOK_DELIVERIES ?? 500);
 const CONNECTIONS = Number(process.env.BENCH_WEBHOOK_CONNECTIONS ?? 10);
 const REPETITIONS = 3;
 const BENCH_DB = "ckm_bench_webhooks";
