@@ -59,53 +59,117 @@ concurrentSessionsSuite("embedded bridge (memory://)", () => ({ dataDir: "memory
 const databaseUrl = process.env.DATABASE_URL;
 if (databaseUrl) concurrentSessionsSuite("TCP bridge (DATABASE_URL)", () => ({ databaseUrl }));
 
-describe("embedded bridge: the next session starts clean", () => {
+/** Whatever a session leaves behind, the next one on the same bridge does not see it. */
+function cleanSessionsSuite(name: string, options: () => BridgeOptions) {
+  describe(name, () => {
+    let bridge: Bridge;
+    beforeAll(async () => {
+      bridge = await startBridge(options());
+      await session(bridge, (c) => c.query("drop table if exists bridge_probe; create table bridge_probe (id int primary key)"));
+    });
+    afterAll(async () => {
+      await session(bridge, (c) => c.query("drop table if exists bridge_probe"));
+      await bridge?.close();
+    });
+
+    it("rolls back the open transaction of a session that disconnects mid-way", async () => {
+      await session(bridge, async (client) => {
+        await client.query("BEGIN");
+        await client.query("insert into bridge_probe (id) values (1)");
+        // Drop the WebSocket with no COMMIT and no Terminate, as a crashed client would.
+        client.on("error", () => {});
+        const ended = new Promise((resolve) => client.once("end", resolve));
+        (client as unknown as { connection: { stream: { destroy(): void } } }).connection.stream.destroy();
+        await ended;
+      });
+
+      await session(bridge, async (client) => {
+        const { rows } = await client.query<{ n: number }>("select count(*)::int as n from bridge_probe");
+        expect(rows[0]!.n).toBe(0); // no partial write survived
+        // A SAVEPOINT outside a transaction block is an error: this session is not in one.
+        await expect(client.query("SAVEPOINT probe")).rejects.toThrow(/transaction block/);
+      });
+    });
+
+    it("does not carry session-level settings into the next session", async () => {
+      const applicationName = (c: PoolClient) =>
+        c.query<{ name: string }>("select current_setting('application_name') as name").then((r) => r.rows[0]!.name);
+      const fresh = await session(bridge, applicationName);
+
+      await session(bridge, async (client) => {
+        await client.query("SET application_name = 'leaky-session'");
+        await client.query("select set_config('app.tenant_id', 'tenant-a', false)");
+        expect(await applicationName(client)).toBe("leaky-session");
+      });
+
+      await session(bridge, async (client) => {
+        expect(await applicationName(client)).toBe(fresh);
+        const tenant = await client.query<{ t: string | null }>("select current_setting('app.tenant_id', true) as t");
+        expect(tenant.rows[0]!.t ?? "").toBe("");
+      });
+    });
+
+    it("keeps serving sessions after a client disconnects", async () => {
+      const { rows } = await session(bridge, (c) => c.query<{ ok: number }>("select 1 as ok"));
+      expect(rows).toEqual([{ ok: 1 }]);
+    });
+
+    it("rolls back a transaction left open by a session that ends with Terminate", async () => {
+      const pool = nodePool(bridge);
+      const client = await pool.connect();
+      await client.query("BEGIN");
+      await client.query("insert into bridge_probe (id) values (2)");
+      client.release();
+      await pool.end();
+
+      const { rows } = await session(bridge, (c) => c.query<{ n: number }>("select count(*)::int as n from bridge_probe"));
+      expect(rows[0]!.n).toBe(0);
+    });
+
+    it("carries no prepared statement, temporary table or advisory lock into the next session", async () => {
+      await session(bridge, async (client) => {
+        await client.query("PREPARE leftover AS SELECT 1");
+        await client.query("CREATE TEMP TABLE leftover (id int)");
+        await client.query("SELECT pg_advisory_lock(4242)");
+      });
+      await session(bridge, async (client) => {
+        const { rows } = await client.query<{ prepared: number; temp: number; locked: boolean }>(
+          `select (select count(*)::int from pg_prepared_statements) as prepared,
+                  (select count(*)::int from pg_class where relname = 'leftover' and relpersistence = 't') as temp,
+                  pg_try_advisory_lock(4242) as locked`,
+        );
+        expect(rows[0]).toEqual({ prepared: 0, temp: 0, locked: true });
+      });
+    });
+  });
+}
+
+cleanSessionsSuite("embedded bridge: the next session starts clean", () => ({ dataDir: "memory://" }));
+if (databaseUrl) cleanSessionsSuite("TCP bridge: the next session starts clean", () => ({ databaseUrl }));
+
+describe.runIf(databaseUrl)("TCP bridge: server connections kept between sessions", () => {
   let bridge: Bridge;
   beforeAll(async () => {
-    bridge = await startBridge({ dataDir: "memory://" });
-    await session(bridge, (c) => c.query("create table bridge_probe (id int primary key)"));
+    bridge = await startBridge({ databaseUrl });
   });
   afterAll(() => bridge?.close());
 
-  it("rolls back the open transaction of a session that disconnects mid-way", async () => {
-    await session(bridge, async (client) => {
-      await client.query("BEGIN");
-      await client.query("insert into bridge_probe (id) values (1)");
-      // Drop the WebSocket with no COMMIT and no Terminate, as a crashed client would.
+  const backend = () => session(bridge, (c) => c.query<{ pid: number }>("select pg_backend_pid() as pid")).then((r) => r.rows[0]!.pid);
+
+  it("hands a cleanly ended session's connection to the next session", async () => {
+    const first = await backend();
+    await expect(backend()).resolves.toBe(first);
+  });
+
+  it("does not reuse the connection of a session that dropped without Terminate", async () => {
+    const dropped = await session(bridge, async (client) => {
+      const { rows } = await client.query<{ pid: number }>("select pg_backend_pid() as pid");
       client.on("error", () => {});
       const ended = new Promise((resolve) => client.once("end", resolve));
       (client as unknown as { connection: { stream: { destroy(): void } } }).connection.stream.destroy();
       await ended;
+      return rows[0]!.pid;
     });
-
-    await session(bridge, async (client) => {
-      const { rows } = await client.query<{ n: number }>("select count(*)::int as n from bridge_probe");
-      expect(rows[0]!.n).toBe(0); // no partial write survived
-      // A SAVEPOINT outside a transaction block is an error: this session is not in one.
-      await expect(client.query("SAVEPOINT probe")).rejects.toThrow(/transaction block/);
-    });
-  });
-
-  it("does not carry session-level settings into the next session", async () => {
-    const applicationName = (c: PoolClient) =>
-      c.query<{ name: string }>("select current_setting('application_name') as name").then((r) => r.rows[0]!.name);
-    const fresh = await session(bridge, applicationName);
-
-    await session(bridge, async (client) => {
-      await client.query("SET application_name = 'leaky-session'");
-      await client.query("select set_config('app.tenant_id', 'tenant-a', false)");
-      expect(await applicationName(client)).toBe("leaky-session");
-    });
-
-    await session(bridge, async (client) => {
-      expect(await applicationName(client)).toBe(fresh);
-      const tenant = await client.query<{ t: string | null }>("select current_setting('app.tenant_id', true) as t");
-      expect(tenant.rows[0]!.t ?? "").toBe("");
-    });
-  });
-
-  it("keeps serving sessions after a client disconnects", async () => {
-    const { rows } = await session(bridge, (c) => c.query<{ ok: number }>("select 1 as ok"));
-    expect(rows).toEqual([{ ok: 1 }]);
+    await expect(backend()).resolves.not.toBe(dropped);
   });
 });

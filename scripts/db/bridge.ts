@@ -7,6 +7,7 @@ import { WebSocketServer } from "ws";
 import { serveEmbeddedSession } from "./embedded-session.ts";
 import { FaultPlan, serveFaultControl } from "./faults.ts";
 import { SessionLock } from "./session-lock.ts";
+import { ServerPool } from "./server-pool.ts";
 import { serveTcpSession } from "./tcp-session.ts";
 
 /** The embedded database answers to this connection string behind the bridge. */
@@ -34,14 +35,16 @@ export type Bridge = {
 
 /**
  * Starts the local database bridge: a WebSocket endpoint of the shape the Neon driver expects
- * from a proxy, piping every session either to the PostgreSQL server of `databaseUrl` or to an
- * embedded PGlite database that serves queued sessions one at a time. With `faults`, tests can
+ * from a proxy, piping every session either to the PostgreSQL server of `databaseUrl`, on
+ * connections kept open between sessions as a hosted pooled endpoint keeps them (server-pool.ts),
+ * or to an embedded PGlite database that serves queued sessions one at a time. With `faults`, tests can
  * arm rules that cut or delay the next session sending a given statement (see faults.ts).
  */
 export async function startBridge(options: BridgeOptions): Promise<Bridge> {
   const log = options.log ?? (() => {});
   const onError = (error: unknown) => log(`bridge: ${error instanceof Error ? error.message : String(error)}`);
   const target = options.databaseUrl ? tcpTarget(options.databaseUrl) : undefined;
+  const servers = target ? new ServerPool({ target }) : undefined;
   const embedded = target ? undefined : await openEmbedded(options.dataDir ?? "memory://");
   const db = embedded?.db;
   const lock = new SessionLock();
@@ -55,7 +58,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
   const wss = new WebSocketServer({ server: http });
   wss.on("connection", (ws) => {
     const faults = plan?.watch();
-    if (target) serveTcpSession(ws, target, onError, faults);
+    if (servers) serveTcpSession(ws, servers, onError, faults);
     else serveEmbeddedSession(ws, { db: db!, lock, idleWhileOthersWaitMs: 5_000, onError, faults });
   });
 
@@ -74,6 +77,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
       await new Promise<void>((resolve) => wss.close(() => resolve()));
       http.closeAllConnections();
       await new Promise<void>((resolve) => http.close(() => resolve()));
+      servers?.close();
       await db?.close();
       embedded?.unlock();
     },
