@@ -31,3 +31,17 @@ export async function tenantHash(tenantId: string): Promise<string> {
     }),
   );
 }
+
+/** How many of a tenant's queued jobs (backups, restores, segmentation runs, imports) have not finished. */
+export async function tenantJobsInFlight(tenantId: string): Promise<number> {
+  return withDatabase((db) =>
+    withTenant(db, tenantId, async (tx) => {
+      const { rows } = await tx.execute<{ n: number }>(sql`
+        select (select count(*) from backups where tenant_id = ${tenantId}
+                   and (status in ('queued', 'running') or coalesce(restore ->> 'status', 'completed') not in ('completed', 'failed')))
+             + (select count(*) from segmentation_runs where tenant_id = ${tenantId} and status in ('queued', 'running'))
+             + (select count(*) from imports where tenant_id = ${tenantId} and status in ('validating', 'running')) as n`);
+      return Number(rows[0]!.n);
+    }),
+  );
+}

@@ -6,7 +6,7 @@ import { createFixture, type Caller, type Fixture } from "../harness/fixture.ts"
 import { brokenBody, hostileString, hostileValue, QUERY_KEYS } from "../harness/fuzz-values.ts";
 import { documentedOperations, type Operation } from "../harness/openapi.ts";
 import { SAMPLES, type Sample } from "../harness/route-samples.ts";
-import { tenantHash } from "../harness/tenant-hash.ts";
+import { tenantHash, tenantJobsInFlight } from "../harness/tenant-hash.ts";
 import { workerFetch } from "../harness/worker.ts";
 
 /** Rejections these operations record by design (failed log-ins and widget saves count towards their rate limits). */
@@ -77,16 +77,17 @@ function describeMutation(mutation: Mutation): string {
 }
 
 /**
- * Queue consumers finishing earlier work (an import's validation, a run) also change the tenant's
- * data. When a digest differs, waits until nothing else is writing and sends the request again:
- * only a change that repeats then is the request's own.
+ * Queue consumers finishing earlier work (an import's validation, a backup, a run) also change
+ * the tenant's data, with pauses between their steps. When a digest differs, waits until no job
+ * of the tenant is in flight and the digest holds still, then sends the request again: only a
+ * change that repeats then is the request's own.
  */
 async function changesWhenQuiet(send: () => Promise<Response>, tenantId: string): Promise<boolean> {
   let quiet = await tenantHash(tenantId);
-  for (let attempt = 0; attempt < 50; attempt++) {
+  for (let attempt = 0; attempt < 100; attempt++) {
     await new Promise((resolve) => setTimeout(resolve, 200));
     const now = await tenantHash(tenantId);
-    if (now === quiet) break;
+    if (now === quiet && (await tenantJobsInFlight(tenantId)) === 0) break;
     quiet = now;
   }
   await (await send()).body?.cancel();
