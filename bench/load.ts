@@ -78,6 +78,7 @@ function mixed(worker: RunningWorker, tenant: Tenant, seconds: number, round: nu
 
 const MEMORY_KEYS = ["workerd", "wrangler", "bench", "postgres"] as const;
 type MemoryKey = (typeof MEMORY_KEYS)[number];
+/** `minute`: the soak round the sample was taken in (0 for the first), whatever its wall-clock length. */
 type MemorySample = { minute: number } & Record<MemoryKey, number>;
 const PROCESS_NAMES: Record<MemoryKey, string> = {
   workerd: "workerd (the Worker) resident",
@@ -86,10 +87,10 @@ const PROCESS_NAMES: Record<MemoryKey, string> = {
   postgres: "PostgreSQL server (all its processes, proportional)",
 };
 
-/** The mean of each whole minute's samples, as "0: 412, 1: 430, ...". */
+/** The mean of each soak round's samples, as "0: 412, 1: 430, ...". */
 function byMinute(memory: MemorySample[], key: MemoryKey): string {
   const minutes = new Map<number, number[]>();
-  for (const sample of memory) minutes.set(Math.floor(sample.minute), [...(minutes.get(Math.floor(sample.minute)) ?? []), sample[key]]);
+  for (const sample of memory) minutes.set(sample.minute, [...(minutes.get(sample.minute) ?? []), sample[key]]);
   return [...minutes].map(([minute, values]) => `${minute}: ${(values.reduce((a, b) => a + b, 0) / values.length).toFixed(0)}`).join(", ");
 }
 
@@ -102,8 +103,9 @@ export async function run(): Promise<string> {
   const stack = await startStack(BENCH_DB, PORT);
   const { worker } = stack;
   const memory: MemorySample[] = [];
-  const sample = (started: number) =>
-    memory.push({ minute: (Date.now() - started) / 60_000, workerd: worker.rssMiB(), wrangler: worker.toolingRssMiB(), bench: process.memoryUsage().rss / 2 ** 20, postgres: postgresPssMiB() });
+  let round = 0;
+  const sample = () =>
+    memory.push({ minute: round, workerd: worker.rssMiB(), wrangler: worker.toolingRssMiB(), bench: process.memoryUsage().rss / 2 ** 20, postgres: postgresPssMiB() });
   let load: Stream[];
   const soak: Stream[][] = [];
   /** The Worker's live heap after a full collection at the start of each soak minute and at its end. */
@@ -111,15 +113,15 @@ export async function run(): Promise<string> {
   try {
     const tenant = await seedTenant(worker.url);
     load = await mixed(worker, tenant, LOAD_SECONDS, 0);
-    const started = Date.now();
-    sample(started);
-    const sampler = setInterval(() => sample(started), 15_000);
-    for (let minute = 1; minute <= SOAK_MINUTES; minute++) {
+    sample();
+    const sampler = setInterval(sample, 15_000);
+    for (; round < SOAK_MINUTES; round++) {
       heap.push(await liveHeapMiB(PORT + 1000));
-      soak.push(await mixed(worker, tenant, 60, minute));
+      soak.push(await mixed(worker, tenant, 60, round + 1));
     }
     clearInterval(sampler);
-    sample(started);
+    round = SOAK_MINUTES - 1;
+    sample();
     heap.push(await liveHeapMiB(PORT + 1000));
   } finally {
     await stack.close();
@@ -135,15 +137,34 @@ export async function run(): Promise<string> {
   }));
   const soakTotals = Object.keys(RATES).map((name) => {
     const minutes = soak.map((round) => round.find((s) => s.name === name)!);
-    return { name, requests: minutes.reduce((a, s) => a + s.requests, 0), errors: minutes.reduce((a, s) => a + s.errors, 0), p99: Math.max(...minutes.map((s) => s.p99)) };
+    const sum = (pick: (s: Stream) => number) => minutes.reduce((a, s) => a + pick(s), 0);
+    const p50s = minutes.map((s) => s.p50).sort((a, b) => a - b);
+    return {
+      name,
+      requests: sum((s) => s.requests),
+      errors: sum((s) => s.errors),
+      rate: sum((s) => s.ok) / sum((s) => s.seconds),
+      p50: p50s[Math.floor(p50s.length / 2)]!,
+      p99: Math.max(...minutes.map((s) => s.p99)),
+    };
   });
+  for (const t of soakTotals) {
+    rows.push({
+      measure: `soak ${SOAK_MINUTES} min: ${t.name} (${t.requests} requests, ${t.errors} errors, median minute p50 ${t.p50} ms, worst minute p99 ${t.p99} ms)`,
+      ours: t.rate,
+      reference: RATES[t.name as Stream["name"]],
+      unit: "answered/s vs target/s",
+      spread: `${t.errors} errors`,
+      goal: "ratio 1.00, 0 errors",
+    });
+  }
   const middleMinute = Math.floor(SOAK_MINUTES / 2);
   const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / Math.max(values.length, 1);
-  const minuteMean = (key: MemoryKey, pick: (minute: number) => boolean) => mean(memory.filter((m) => pick(Math.floor(m.minute))).map((m) => m[key]));
+  const minuteMean = (key: MemoryKey, pick: (minute: number) => boolean) => mean(memory.filter((m) => pick(m.minute)).map((m) => m[key]));
   for (const key of MEMORY_KEYS) {
     const first = minuteMean(key, (minute) => minute === 0);
     const middle = minuteMean(key, (minute) => minute === middleMinute);
-    const last = minuteMean(key, (minute) => minute >= SOAK_MINUTES - 1);
+    const last = minuteMean(key, (minute) => minute === SOAK_MINUTES - 1);
     rows.push({
       measure: `soak ${SOAK_MINUTES} min: ${PROCESS_NAMES[key]} memory, last minute vs minute ${middleMinute} (first minute ${first.toFixed(0)} MiB)`,
       ours: last,
@@ -166,8 +187,8 @@ export async function run(): Promise<string> {
     "Load and soak: reads, webhook ingest and widget answers at once",
     [
       `Loopback only: autocannon against \`wrangler dev\` (Worker, queue consumer) on PostgreSQL through the local bridge. Target rates: ${RATES.reads} reads/s (customer list, search, get with a secret key), ${RATES.webhooks} signed webhook deliveries/s (each a new customer event, processed by the queue meanwhile), ${RATES.widget} widget answers/s (the widget's per-address limit is 120 a minute).`,
-      `Soak: the same mix for ${SOAK_MINUTES} minutes; memory sampled every 15 s. Soak totals: ${soakTotals.map((t) => `${t.name} ${t.requests} requests, ${t.errors} errors, worst minute p99 ${t.p99} ms`).join("; ")}.`,
-      `Memory by minute of the soak (mean of the samples in it, MiB): ${MEMORY_KEYS.map((key) => `${PROCESS_NAMES[key]}: ${byMinute(memory, key)}`).join("; ")}.`,
+      `Soak: the same mix in ${SOAK_MINUTES} rounds of a minute's requests each (a round lasts longer when the rate is not kept); memory sampled every 15 s. Soak totals: ${soakTotals.map((t) => `${t.name} ${t.requests} requests, ${t.errors} errors, ${t.rate.toFixed(2)} answered/s (target ${RATES[t.name as Stream["name"]]}), worst minute p99 ${t.p99} ms`).join("; ")}.`,
+      `Memory by round of the soak (mean of the samples taken in it, MiB): ${MEMORY_KEYS.map((key) => `${PROCESS_NAMES[key]}: ${byMinute(memory, key)}`).join("; ")}.`,
       `The Worker's live JavaScript heap after a full garbage collection (through \`wrangler dev\`'s inspector, at the start of each minute and at the end, MiB): ${heap.map((mib, minute) => `${minute}: ${mib.toFixed(1)}`).join(", ")}. Resident memory also counts what V8 and the allocator keep after a collection without using it.`,
     ],
     rows,
