@@ -20,7 +20,7 @@ const PYTHON = process.env.BENCH_PYTHON ?? "/usr/bin/python3";
 
 type Run = { id: string; status: string; error: string | null; customers: number; createdAt: string; finishedAt: string | null; diagnostics: { timings?: Record<string, number> }; model: { clusters?: { k?: number } } };
 type Reference = { load: number; rfm: number; cluster: number; k: number; customers: number };
-type Measured = { customers: number; orders: number; lines: number; loadSeconds: number | null; run: Run; reference: Reference; peakMiB: number; postgresVersion: string };
+type Measured = { customers: number; orders: number; lines: number; loadSeconds: number | null; run: Run; reference: Reference; peakMiB: number; pollsTimedOut: number; postgresVersion: string };
 
 /** One size: a tenant from the generator (or a kept one), a run through the queue, and the reference on the same orders. */
 async function measure(customers: number): Promise<Measured> {
@@ -46,9 +46,15 @@ async function measure(customers: number): Promise<Measured> {
     const [orders, lines] = psql("SELECT (SELECT count(*) FROM orders) || ' ' || (SELECT count(*) FROM order_lines)", databaseUrl).split(" ").map(Number);
 
     let run = await call<Run>(worker.url, "POST", "/v1/segmentation/runs", key, { asOf: AS_OF });
+    let pollsTimedOut = 0;
     while (run.status !== "done" && run.status !== "failed") {
       await new Promise((resolve) => setTimeout(resolve, 1000));
-      run = await call<Run>(worker.url, "GET", `/v1/segmentation/runs/${run.id}`, key);
+      try {
+        run = await call<Run>(worker.url, "GET", `/v1/segmentation/runs/${run.id}`, key);
+      } catch (error) {
+        // A poll that got no answer in time is asked again, and counted in the notes.
+        if (!(error instanceof DOMException && error.name === "TimeoutError") || ++pollsTimedOut > 3) throw error;
+      }
     }
     if (run.status === "failed") throw new Error(`the run at ${customers} customers failed: ${run.error}`);
     if (run.customers !== customers) throw new Error(`the run at ${customers} customers measured ${run.customers}`);
@@ -56,7 +62,7 @@ async function measure(customers: number): Promise<Measured> {
     const csv = join(mkdtempSync(join(tmpdir(), "ckm-bench-segmentation-")), "orders.csv");
     execFileSync("psql", [databaseUrl, "-qX", "-v", "ON_ERROR_STOP=1", "-c", `\\copy (SELECT customer_id, ordered_at, total_minor - refunded_minor FROM orders WHERE status <> 'cancelled' AND ordered_at <= '${AS_OF}') TO '${csv}' CSV`]);
     const reference = JSON.parse(execFileSync(PYTHON, [join(HERE, "lib/segmentation-reference.py"), csv, AS_OF], { encoding: "utf8" })) as Reference;
-    return { customers, orders: orders!, lines: lines!, loadSeconds, run, reference, peakMiB: worker.peakRssMiB(), postgresVersion: stack.postgresVersion };
+    return { customers, orders: orders!, lines: lines!, loadSeconds, run, reference, peakMiB: worker.peakRssMiB(), pollsTimedOut, postgresVersion: stack.postgresVersion };
   } finally {
     await stack.close({ keepDatabase: KEEP });
   }
@@ -80,7 +86,7 @@ function notesOf(m: Measured): string {
   const timings = m.run.diagnostics.timings ?? {};
   const stages = ["rfm", "fit", "cluster", "score", "rules", "compare"].map((stage) => `${stage} ${seconds(timings[stage]).toFixed(2)} s`).join(", ");
   const loaded = m.loadSeconds === null ? "kept from an earlier run" : `generated and loaded by COPY in ${m.loadSeconds.toFixed(1)} s`;
-  return `- ${m.customers.toLocaleString("en")} customers: ${m.orders.toLocaleString("en")} orders and ${m.lines.toLocaleString("en")} lines (${loaded}). Ours by stage: ${stages}. Reference: CSV read ${m.reference.load.toFixed(2)} s, RFM ${m.reference.rfm.toFixed(2)} s, clusters ${m.reference.cluster.toFixed(2)} s; k = ${m.reference.k} (ours k = ${m.run.model.clusters?.k ?? "n/a"}). workerd peak ${m.peakMiB.toFixed(0)} MiB.`;
+  return `- ${m.customers.toLocaleString("en")} customers: ${m.orders.toLocaleString("en")} orders and ${m.lines.toLocaleString("en")} lines (${loaded}). Ours by stage: ${stages}. Reference: CSV read ${m.reference.load.toFixed(2)} s, RFM ${m.reference.rfm.toFixed(2)} s, clusters ${m.reference.cluster.toFixed(2)} s; k = ${m.reference.k} (ours k = ${m.run.model.clusters?.k ?? "n/a"}). workerd peak ${m.peakMiB.toFixed(0)} MiB.${m.pollsTimedOut ? ` Status polls unanswered within 60 s and asked again: ${m.pollsTimedOut}.` : ""}`;
 }
 
 /**
