@@ -1,5 +1,5 @@
-import { describe, expect, it } from "vitest";
-import { ReadyCounter } from "./server-pool.ts";
+import { afterAll, describe, expect, it } from "vitest";
+import { ReadyCounter, ServerPool } from "./server-pool.ts";
 
 /** A server message: type byte, length (itself included), body. */
 function message(type: string, body: Uint8Array = new Uint8Array()): Uint8Array {
@@ -29,5 +29,34 @@ describe("ReadyCounter", () => {
       for (let at = 0; at < whole.length; at += size) counter.push(whole.subarray(at, at + size));
       expect(counter.count, `chunks of ${size}`).toBe(3);
     }
+  });
+});
+
+/** A protocol 3.0 startup message for the user and database of a connection string. */
+function startupMessage(databaseUrl: string): Uint8Array {
+  const url = new URL(databaseUrl);
+  const params = Buffer.from(`user\0${decodeURIComponent(url.username)}\0database\0${url.pathname.slice(1)}\0\0`);
+  const head = Buffer.alloc(8);
+  head.writeInt32BE(8 + params.length, 0);
+  head.writeInt32BE(196608, 4);
+  return Buffer.concat([head, params]);
+}
+
+const databaseUrl = process.env.DATABASE_URL;
+
+describe.runIf(databaseUrl)("ServerPool on a real server (DATABASE_URL)", () => {
+  const url = new URL(databaseUrl ?? "postgres://localhost");
+  const pool = new ServerPool({ target: { host: url.hostname, port: Number(url.port || 5432) } });
+  afterAll(() => pool.close());
+
+  it("gives a connection still being reset to the client asking for one, not a new connection", async () => {
+    const startup = startupMessage(databaseUrl!);
+    const first = await pool.acquire(startup);
+    expect(first.reusable).toBe(true);
+    pool.release(first);
+    // Asked for at once: the reset (a round trip to the server) has not finished yet.
+    const second = await pool.acquire(startup);
+    expect(second.socket).toBe(first.socket);
+    pool.release(second);
   });
 });

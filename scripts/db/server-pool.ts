@@ -29,17 +29,23 @@ export type ServerPoolOptions = {
 };
 
 type Idle = { lease: Lease; timer: NodeJS.Timeout };
+/** A client waiting for a connection being reset; undefined tells it to open its own. */
+type Waiter = (lease: Lease | undefined) => void;
 
 /**
  * Server connections kept open between client sessions, as the pooled endpoint of a hosted
  * PostgreSQL (PgBouncer in session mode) keeps them: a session that ends cleanly hands its
  * connection back, the pool resets it (`ROLLBACK`, then `DISCARD ALL`: no open transaction, no
  * settings, prepared statements, temporary tables, advisory locks or listeners carried over) and
- * the next session with the same startup message gets it with the startup reply replayed. A
- * session that ends any other way (dropped, cut, mid-protocol) takes its connection with it.
+ * the next session with the same startup message gets it with the startup reply replayed; a
+ * session that arrives while a reset is still running waits the millisecond for it rather than
+ * open a server connection of its own. A session that ends any other way (dropped, cut,
+ * mid-protocol) takes its connection with it.
  */
 export class ServerPool {
   readonly #idle = new Map<string, Idle[]>();
+  readonly #resetting = new Map<string, number>();
+  readonly #waiting = new Map<string, Waiter[]>();
   readonly #options: Required<ServerPoolOptions>;
   #closed = false;
 
@@ -56,6 +62,14 @@ export class ServerPool {
       detach(idle.lease.socket);
       return idle.lease;
     }
+    const waiting = this.#waiting.get(key) ?? [];
+    if ((this.#resetting.get(key) ?? 0) > waiting.length) {
+      const handed = await new Promise<Lease | undefined>((resolve) => {
+        waiting.push(resolve);
+        this.#waiting.set(key, waiting);
+      });
+      if (handed) return handed;
+    }
     return this.#open(key, startup);
   }
 
@@ -68,17 +82,25 @@ export class ServerPool {
     detach(socket);
     socket.on("error", () => socket.destroy());
     if (!lease.reusable || this.#closed || socket.destroyed) return void socket.destroy();
+    this.#resetting.set(lease.key, (this.#resetting.get(lease.key) ?? 0) + 1);
+    let settled = false;
+    const settle = (clean: boolean) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timeout);
+      this.#resetting.set(lease.key, this.#resetting.get(lease.key)! - 1);
+      if (!clean || this.#closed) socket.destroy();
+      this.#handOn(lease, clean && !this.#closed);
+    };
     const reader = new MessageReader();
     let ready = 0;
     let failed = false;
-    const timeout = setTimeout(() => socket.destroy(), this.#options.resetTimeoutMs).unref();
+    const timeout = setTimeout(() => settle(false), this.#options.resetTimeoutMs).unref();
+    socket.once("close", () => settle(false));
     socket.on("data", (chunk: Buffer) => {
       for (const message of reader.push(chunk)) {
         if (message[0] === ERROR_RESPONSE) failed = true;
-        if (message[0] !== READY_FOR_QUERY || ++ready < 3) continue;
-        clearTimeout(timeout);
-        if (failed || message[5] !== IDLE) socket.destroy();
-        else this.#keep(lease);
+        if (message[0] === READY_FOR_QUERY && ++ready === 3) settle(!failed && message[5] === IDLE);
       }
     });
     // Sync ends any extended-protocol exchange left open; each simple query answers with its own ReadyForQuery.
@@ -96,6 +118,8 @@ export class ServerPool {
   /** Closes every idle connection; connections lent out close with their sessions. */
   close(): void {
     this.#closed = true;
+    for (const waiters of this.#waiting.values()) for (const waiter of waiters) waiter(undefined);
+    this.#waiting.clear();
     for (const list of this.#idle.values()) {
       for (const { lease, timer } of list) {
         clearTimeout(timer);
@@ -103,6 +127,15 @@ export class ServerPool {
       }
     }
     this.#idle.clear();
+  }
+
+  /** Gives a reset connection to the first client waiting for one, or keeps it idle; a failed reset tells that client to open its own. */
+  #handOn(lease: Lease, clean: boolean): void {
+    const waiter = this.#waiting.get(lease.key)?.shift();
+    if (!clean) return waiter?.(undefined);
+    detach(lease.socket);
+    if (waiter) waiter(lease);
+    else this.#keep(lease);
   }
 
   /** Keeps a reset connection idle; one that the server closes or writes to meanwhile is dropped. */
