@@ -74,6 +74,7 @@ export const surveyResponses = pgTable(
     foreignKey({ columns: [table.tenantId, table.customerId], foreignColumns: [customers.tenantId, customers.id] }).onDelete("set null"),
     index().on(table.tenantId, table.surveyId, table.completedAt),
     index().on(table.tenantId, table.visitorId),
+    index().on(table.tenantId, table.customerId),
   ],
 );
 
@@ -89,6 +90,7 @@ export const widgetVisitors = pgTable(
   (table) => [
     primaryKey({ columns: [table.tenantId, table.visitorId] }),
     foreignKey({ columns: [table.tenantId, table.customerId], foreignColumns: [customers.tenantId, customers.id] }).onDelete("cascade"),
+    index().on(table.tenantId, table.customerId),
   ],
 );
 
