@@ -4,7 +4,7 @@ import type { RunningWorker } from "../scripts/dev-worker.ts";
 import { postgresPssMiB } from "./lib/postgres-memory.ts";
 import { liveHeapMiB } from "./lib/worker-heap.ts";
 import { writeReport, type Row } from "./lib/report.ts";
-import { call, publishSurvey, startStack } from "./lib/stack.ts";
+import { call, psql, publishSurvey, startStack } from "./lib/stack.ts";
 
 const BENCH_DB = "ckm_bench_load";
 const PORT = Number(process.env.BENCH_LOAD_PORT ?? 8814);
@@ -78,6 +78,18 @@ function mixed(worker: RunningWorker, tenant: Tenant, seconds: number, round: nu
 
 const MEMORY_KEYS = ["workerd", "wrangler", "bench", "postgres"] as const;
 type MemoryKey = (typeof MEMORY_KEYS)[number];
+/** The tenant's segmentation runs as "14:02:11 for 2.4 s (cluster 1.9 s, ...)" (UTC, stages of 0.1 s or more), oldest first. */
+function segmentationRunsOf(databaseUrl: string): string {
+  const lines = psql(
+    `select to_char(started_at at time zone 'UTC', 'HH24:MI:SS') || ' for ' || round(extract(epoch from finished_at - started_at)::numeric, 1) || ' s'
+            || coalesce(' (' || (select string_agg(key || ' ' || round(value::numeric / 1000, 1) || ' s', ', ' order by value::numeric desc)
+                                   from jsonb_each_text(diagnostics -> 'timings') where value::numeric >= 100) || ')', '')
+       from segmentation_runs where finished_at is not null order by started_at`,
+    databaseUrl,
+  );
+  return lines.split("\n").filter(Boolean).join("; ");
+}
+
 /** `minute`: the soak round the sample was taken in (0 for the first), whatever its wall-clock length. */
 type MemorySample = { minute: number } & Record<MemoryKey, number>;
 const PROCESS_NAMES: Record<MemoryKey, string> = {
@@ -110,6 +122,8 @@ export async function run(): Promise<string> {
   const soak: Stream[][] = [];
   /** The Worker's live heap after a full collection at the start of each soak minute and at its end. */
   const heap: number[] = [];
+  const roundStarts: string[] = [];
+  let backgroundRuns = "";
   try {
     const tenant = await seedTenant(worker.url);
     load = await mixed(worker, tenant, LOAD_SECONDS, 0);
@@ -117,12 +131,14 @@ export async function run(): Promise<string> {
     const sampler = setInterval(sample, 15_000);
     for (; round < SOAK_MINUTES; round++) {
       heap.push(await liveHeapMiB(PORT + 1000));
+      roundStarts.push(new Date().toISOString().slice(11, 19));
       soak.push(await mixed(worker, tenant, 60, round + 1));
     }
     clearInterval(sampler);
     round = SOAK_MINUTES - 1;
     sample();
     heap.push(await liveHeapMiB(PORT + 1000));
+    backgroundRuns = segmentationRunsOf(stack.databaseUrl);
   } finally {
     await stack.close();
   }
@@ -188,6 +204,8 @@ export async function run(): Promise<string> {
     [
       `Loopback only: autocannon against \`wrangler dev\` (Worker, queue consumer) on PostgreSQL through the local bridge. Target rates: ${RATES.reads} reads/s (customer list, search, get with a secret key), ${RATES.webhooks} signed webhook deliveries/s (each a new customer event, processed by the queue meanwhile), ${RATES.widget} widget answers/s (the widget's per-address limit is 120 a minute).`,
       `Soak: the same mix in ${SOAK_MINUTES} rounds of a minute's requests each (a round lasts longer when the rate is not kept); memory sampled every 15 s. Soak totals: ${soakTotals.map((t) => `${t.name} ${t.requests} requests, ${t.errors} errors, ${t.rate.toFixed(2)} answered/s (target ${RATES[t.name as Stream["name"]]}), worst minute p99 ${t.p99} ms`).join("; ")}.`,
+      `Rounds of the soak started at (UTC) ${roundStarts.map((at, i) => `${i + 1}: ${at}`).join(", ")}; p99 by round (ms): ${Object.keys(RATES).map((name) => `${name}: ${soak.map((round, i) => `${i + 1}: ${round.find((s) => s.name === name)!.p99}`).join(", ")}`).join("; ")}.`,
+      `Segmentation runs the queue did meanwhile (debounced after the webhooks' data changes; in \`wrangler dev\` they share the Worker's one isolate with the requests): ${backgroundRuns || "none"}.`,
       `Memory by round of the soak (mean of the samples taken in it, MiB): ${MEMORY_KEYS.map((key) => `${PROCESS_NAMES[key]}: ${byMinute(memory, key)}`).join("; ")}.`,
       `The Worker's live JavaScript heap after a full garbage collection (through \`wrangler dev\`'s inspector, at the start of each minute and at the end, MiB): ${heap.map((mib, minute) => `${minute}: ${mib.toFixed(1)}`).join(", ")}. Resident memory also counts what V8 and the allocator keep after a collection without using it.`,
     ],
