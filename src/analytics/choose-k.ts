@@ -1,6 +1,6 @@
 import { checkSufficiency, DATA_THRESHOLDS, type Insufficient } from "./data-sufficiency.ts";
 import { kMeans, type KMeansResult, type Matrix } from "./kmeans.ts";
-import { silhouetteScore } from "./silhouette.ts";
+import { silhouetteScorer } from "./silhouette.ts";
 
 /** The range of k to try, the seed for k-means and sampling, and the silhouette sample size. */
 export interface ChooseKOptions {
@@ -33,9 +33,10 @@ export function chooseK(rows: Matrix, options: ChooseKOptions): ChosenK | Insuff
 
   let best: { k: number; result: KMeansResult; silhouette: number } | null = null;
   const candidates: ChosenK["candidates"] = [];
+  const silhouetteOf = silhouetteScorer(rows, { sampleSize: options.sampleSize, seed: options.seed });
   for (let k = min; k <= max; k++) {
     const result = kMeans(rows, k, { seed: options.seed });
-    const silhouette = silhouetteScore(rows, result.assignments, { sampleSize: options.sampleSize, seed: options.seed });
+    const silhouette = silhouetteOf(result.assignments);
     candidates.push({ k, silhouette, inertia: result.inertia });
     if (best === null || silhouette > best.silhouette) best = { k, result, silhouette };
   }

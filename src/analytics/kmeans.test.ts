@@ -75,6 +75,24 @@ describe("kMeans", () => {
     expect(tooFewDistinct.sizes.filter((s) => s === 0)).toHaveLength(1);
   });
 
+  it("ends at a fixed point of Lloyd's iterations on overlapping clusters: nearest centroids, each the mean of its points", () => {
+    const { rows } = simulateBlobs([[0, 0, 0], [1, 0.5, 0], [0, 1, 1]], { seed: 8, spread: 0.9, perBlob: 1500 });
+    for (const k of [2, 5, 8]) {
+      const result = kMeans(rows, k, { seed: 3, tolerance: 0, maxIterations: 500 });
+      expect(result.converged).toBe(true);
+      const squared = (row: readonly number[], centroid: readonly number[]) => row.reduce((sum, v, j) => sum + (v - centroid[j]!) ** 2, 0);
+      rows.forEach((row, i) => {
+        const distances = result.centroids.map((centroid) => squared(row, centroid));
+        expect(distances[result.assignments[i]!]).toBe(Math.min(...distances));
+      });
+      result.centroids.forEach((centroid, c) => {
+        const members = rows.filter((_, i) => result.assignments[i] === c);
+        expect(members.length).toBe(result.sizes[c]);
+        centroid.forEach((v, j) => expect(v).toBeCloseTo(members.reduce((sum, row) => sum + row[j]!, 0) / members.length, 9));
+      });
+    }
+  });
+
   it("refuses a k it cannot honour", () => {
     expect(() => kMeans([[1], [2]], 3, { seed: 1 })).toThrow(RangeError);
     expect(() => kMeans([[1], [Number.NaN]], 1, { seed: 1 })).toThrow(RangeError);

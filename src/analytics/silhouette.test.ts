@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { chooseK } from "./choose-k.ts";
-import { silhouetteScore } from "./silhouette.ts";
+import { silhouetteScore, silhouetteScorer } from "./silhouette.ts";
 import { simulateBlobs } from "./simulate.ts";
 
 function blobs(centres: number[][], seed: number, spread: number) {
@@ -25,6 +25,14 @@ describe("silhouetteScore", () => {
     const sampled = silhouetteScore(rows, labels, { sampleSize: 50, seed: 9 });
     expect(silhouetteScore(rows, labels, { sampleSize: 50, seed: 9 })).toBe(sampled);
     expect(Math.abs(sampled - silhouetteScore(rows, labels))).toBeLessThan(0.15);
+  });
+
+  it("scores several clusterings of the same rows on one sample, each as silhouetteScore does", () => {
+    const { rows, labels } = blobs([[0, 0], [3, 0], [0, 3]], 4, 1);
+    const scorer = silhouetteScorer(rows, { sampleSize: 60, seed: 5 });
+    for (const clustering of [labels, labels.map((label) => label % 2), rows.map((row) => (row[0]! > 1 ? 1 : row[1]! > 1 ? 2 : 0))]) {
+      expect(scorer(clustering)).toBe(silhouetteScore(rows, clustering, { sampleSize: 60, seed: 5 }));
+    }
   });
 });
 

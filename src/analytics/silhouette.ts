@@ -15,34 +15,52 @@ export interface SilhouetteOptions {
  * two clusters are present in the sample.
  */
 export function silhouetteScore(rows: Matrix, assignments: readonly number[], options: SilhouetteOptions = {}): number {
+  return silhouetteScorer(rows, options)(assignments);
+}
+
+/**
+ * `silhouetteScore` for several clusterings of the same rows: the sample and its pairwise distances
+ * are drawn and computed once, and each clustering passed to the returned function is scored on them.
+ */
+export function silhouetteScorer(rows: Matrix, options: SilhouetteOptions = {}): (assignments: readonly number[]) => number {
   const sampleSize = options.sampleSize ?? 1000;
   let indices = rows.map((_, i) => i);
   if (indices.length > sampleSize) indices = shuffled(indices, createRng(options.seed ?? 1)).slice(0, sampleSize);
-  const labels = indices.map((i) => assignments[i]!);
-  const clusters = [...new Set(labels)];
-  if (clusters.length < 2) return Number.NaN;
-  const slot = new Map(clusters.map((c, i) => [c, i]));
-  const slots = labels.map((label) => slot.get(label)!);
-  const counts = new Array<number>(clusters.length).fill(0);
-  for (const s of slots) counts[s]!++;
-
-  let total = 0;
-  const sums = new Array<number>(clusters.length);
-  for (let p = 0; p < indices.length; p++) {
-    sums.fill(0);
+  const m = indices.length;
+  // The upper triangle, row by row: the distance between p < q is at (p, q).
+  const distances = new Float64Array((m * (m - 1)) / 2);
+  const rowStart = (p: number) => p * m - (p * (p + 1)) / 2 - p - 1;
+  for (let p = 0; p < m; p++) {
     const row = rows[indices[p]!]!;
-    for (let q = 0; q < indices.length; q++) {
-      if (q !== p) sums[slots[q]!]! += distance(row, rows[indices[q]!]!);
-    }
-    const own = slots[p]!;
-    if (counts[own]! < 2) continue;
-    const a = sums[own]! / (counts[own]! - 1);
-    let b = Infinity;
-    for (let c = 0; c < clusters.length; c++) if (c !== own) b = Math.min(b, sums[c]! / counts[c]!);
-    const denominator = Math.max(a, b);
-    total += denominator > 0 ? (b - a) / denominator : 0;
+    const start = rowStart(p);
+    for (let q = p + 1; q < m; q++) distances[start + q] = distance(row, rows[indices[q]!]!);
   }
-  return total / indices.length;
+  return (assignments) => {
+    const labels = indices.map((i) => assignments[i]!);
+    const clusters = [...new Set(labels)];
+    if (clusters.length < 2) return Number.NaN;
+    const slot = new Map(clusters.map((c, i) => [c, i]));
+    const slots = labels.map((label) => slot.get(label)!);
+    const counts = new Array<number>(clusters.length).fill(0);
+    for (const s of slots) counts[s]!++;
+
+    let total = 0;
+    const sums = new Float64Array(clusters.length);
+    for (let p = 0; p < m; p++) {
+      const own = slots[p]!;
+      if (counts[own]! < 2) continue;
+      sums.fill(0);
+      for (let q = 0; q < p; q++) sums[slots[q]!]! += distances[rowStart(q) + p]!;
+      const start = rowStart(p);
+      for (let q = p + 1; q < m; q++) sums[slots[q]!]! += distances[start + q]!;
+      const a = sums[own]! / (counts[own]! - 1);
+      let b = Infinity;
+      for (let c = 0; c < clusters.length; c++) if (c !== own) b = Math.min(b, sums[c]! / counts[c]!);
+      const denominator = Math.max(a, b);
+      total += denominator > 0 ? (b - a) / denominator : 0;
+    }
+    return total / m;
+  };
 }
 
 function distance(a: readonly number[], b: readonly number[]): number {
