@@ -179,6 +179,7 @@ function refillEmptyClusters(points: Points, centres: Float64Array, sizes: Float
   return refilled;
 }
 
+/** The result of a run: cluster sizes, inertia (squared distances to the assigned centres, summed) and the centroids as rows. */
 function summarise(points: Points, centres: Float64Array, assignments: Int32Array, iterations: number, converged: boolean): KMeansResult {
   const { n, d } = points;
   const k = centres.length / d;
