@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   bgNbdHistoryLogLikelihood,
   bgNbdLogLikelihood,
+  bgNbdLogLikelihoodWithGradient,
   fitBgNbd,
   groupHistories,
   type BgNbdParams,
@@ -69,6 +70,21 @@ describe("groupHistories", () => {
     expect(() => groupHistories([{ x: 1, tx: 12, T: 10 }])).toThrow(RangeError);
     expect(() => groupHistories([{ x: 0, tx: 2, T: 10 }])).toThrow(RangeError);
     expect(() => groupHistories([{ x: 1.5, tx: 2, T: 10 }])).toThrow(RangeError);
+  });
+});
+
+describe("BG/NBD log-likelihood gradient", () => {
+  it("equals the log-likelihood's central differences in each parameter", () => {
+    const grouped = groupHistories(simulateBgNbd(CDNOW, cdnowLikeAges(500, 21), createRng(22), { resolution: 1 / 7 }));
+    for (const params of [CDNOW, { r: 1.2, alpha: 0.8, a: 3, b: 0.4 }]) {
+      const { value, gradient } = bgNbdLogLikelihoodWithGradient(params, grouped);
+      expect(value).toBeCloseTo(bgNbdLogLikelihood(params, grouped), 8);
+      (["r", "alpha", "a", "b"] as const).forEach((key, i) => {
+        const h = 1e-6 * params[key];
+        const slope = (bgNbdLogLikelihood({ ...params, [key]: params[key] + h }, grouped) - bgNbdLogLikelihood({ ...params, [key]: params[key] - h }, grouped)) / (2 * h);
+        expect(Math.abs(gradient[i]! - slope)).toBeLessThan(1e-5 * (1 + Math.abs(slope)));
+      });
+    }
   });
 });
 

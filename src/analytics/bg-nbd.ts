@@ -1,6 +1,6 @@
 import { checkSufficiency, DATA_THRESHOLDS, type Insufficient, type NotConverged } from "./data-sufficiency.ts";
 import { minimiseInLogSpace, notConvergedReason } from "./optimise.ts";
-import { logAddExp, logGamma } from "./special.ts";
+import { digamma, logAddExp, logGamma } from "./special.ts";
 
 /**
  * BG/NBD (Fader, Hardie and Lee, "Counting your customers the easy way", Marketing Science 2005). While
@@ -102,12 +102,28 @@ export function bgNbdLogLikelihood(params: BgNbdParams, histories: readonly Weig
   return makeNegativeLogLikelihood(histories)(params) * -1;
 }
 
+/** e / (1 + e): the share of the smaller term in a sum of two exponentials, e being their ratio. */
+const share = (e: number) => e / (1 + e);
+
+/** `bgNbdLogLikelihood` and its gradient in (r, α, a, b), as the fit's quasi-Newton search uses them. */
+export function bgNbdLogLikelihoodWithGradient(params: BgNbdParams, histories: readonly WeightedHistory[]): { value: number; gradient: number[] } {
+  const { value, gradient } = makeNegativeLogLikelihood(histories).withGradient(params);
+  return { value: -value, gradient: gradient.map((g) => -g) };
+}
+
+/** The sample's negative log-likelihood, alone and with its gradient in (r, α, a, b). */
+interface NegativeLogLikelihood {
+  (p: BgNbdParams): number;
+  withGradient(p: BgNbdParams): { value: number; gradient: [number, number, number, number] };
+}
+
 /**
  * Builds the sample's negative log-likelihood as a closure over column arrays. Everything that depends on
- * x alone (the log-gammas, ln(b + x − 1)) is computed once per distinct x, and ln(α + t) once per distinct
- * time, since dated orders give few of each; what is left per history is one log-sum-exp.
+ * x alone (the log-gammas and digammas, ln(b + x − 1)) is computed once per distinct x, and ln(α + t) and
+ * 1/(α + t) once per distinct time, since dated orders give few of each; what is left per history is one
+ * log-sum-exp, whose two terms' shares p and 1 − p weigh their derivatives.
  */
-function makeNegativeLogLikelihood(histories: readonly WeightedHistory[]): (p: BgNbdParams) => number {
+function makeNegativeLogLikelihood(histories: readonly WeightedHistory[]): NegativeLogLikelihood {
   const n = histories.length;
   const ws = new Float64Array(n);
   const indexer = () => {
@@ -134,9 +150,14 @@ function makeNegativeLogLikelihood(histories: readonly WeightedHistory[]): (p: B
   const xValues = Float64Array.from(counts.values.keys());
   const weightByX = new Float64Array(xValues.length);
   histories.forEach((h, i) => (weightByX[xIndex[i]!]! += h.weight));
+  const totalWeight = weightByX.reduce((sum, w) => sum + w, 0);
   const logAlphaPlus = new Float64Array(timeValues.length);
+  const inverseAlphaPlus = new Float64Array(timeValues.length);
   const logLeftOdds = new Float64Array(xValues.length);
-  return function negativeLogLikelihood({ r, alpha, a, b }: BgNbdParams): number {
+  const leftShareByX = new Float64Array(xValues.length);
+
+  /** The per-x part of the log-likelihood (times the weights), and the per-time logs it shares. */
+  const prepare = ({ r, alpha, a, b }: BgNbdParams): number => {
     for (let j = 0; j < timeValues.length; j++) logAlphaPlus[j] = Math.log(alpha + timeValues[j]!);
     const lnA = Math.log(a);
     const constant = -logGamma(r) + r * Math.log(alpha) + logGamma(a + b) - logGamma(b);
@@ -146,15 +167,65 @@ function makeNegativeLogLikelihood(histories: readonly WeightedHistory[]): (p: B
       ll += weightByX[k]! * (constant + logGamma(r + x) + logGamma(b + x) - logGamma(a + b + x));
       logLeftOdds[k] = x > 0 ? lnA - Math.log(b + x - 1) : -Infinity;
     }
+    return ll;
+  };
+
+  const negativeLogLikelihood = (p: BgNbdParams): number => {
+    let ll = prepare(p);
     for (let i = 0; i < n; i++) {
       const k = xIndex[i]!;
-      const rx = r + xValues[k]!;
+      const rx = p.r + xValues[k]!;
       const a3 = -rx * logAlphaPlus[tIndex[i]!]!;
       const a4 = logLeftOdds[k]! - rx * logAlphaPlus[txIndex[i]!]!;
       ll += ws[i]! * logAddExp(a3, a4);
     }
     return -ll;
   };
+
+  negativeLogLikelihood.withGradient = (p: BgNbdParams) => {
+    const { r, alpha, a, b } = p;
+    let ll = prepare(p);
+    for (let j = 0; j < timeValues.length; j++) inverseAlphaPlus[j] = 1 / (alpha + timeValues[j]!);
+    leftShareByX.fill(0);
+    // d/dr and d/dα of the per-x part, then of each history's log-sum-exp.
+    let dr = totalWeight * (Math.log(alpha) - digamma(r));
+    let dAlpha = (totalWeight * r) / alpha;
+    let da = 0;
+    let db = 0;
+    const psiAB = digamma(a + b);
+    const psiB = digamma(b);
+    for (let k = 0; k < xValues.length; k++) {
+      const x = xValues[k]!;
+      const w = weightByX[k]!;
+      const psiABX = digamma(a + b + x);
+      dr += w * digamma(r + x);
+      da += w * (psiAB - psiABX);
+      db += w * (psiAB - psiB + digamma(b + x) - psiABX);
+    }
+    for (let i = 0; i < n; i++) {
+      const k = xIndex[i]!;
+      const rx = r + xValues[k]!;
+      const t = tIndex[i]!;
+      const tx = txIndex[i]!;
+      const a3 = -rx * logAlphaPlus[t]!;
+      const a4 = logLeftOdds[k]! - rx * logAlphaPlus[tx]!;
+      const w = ws[i]!;
+      // The share of e^A4 in e^A3 + e^A4 (0 for one-time buyers, whose A4 is −∞).
+      const left = a4 === -Infinity ? 0 : a4 > a3 ? 1 / (1 + Math.exp(a3 - a4)) : share(Math.exp(a4 - a3));
+      ll += w * logAddExp(a3, a4);
+      dr -= w * ((1 - left) * logAlphaPlus[t]! + left * logAlphaPlus[tx]!);
+      dAlpha -= w * rx * ((1 - left) * inverseAlphaPlus[t]! + left * inverseAlphaPlus[tx]!);
+      leftShareByX[k]! += w * left;
+    }
+    for (let k = 0; k < xValues.length; k++) {
+      const x = xValues[k]!;
+      if (x === 0) continue;
+      da += leftShareByX[k]! / a;
+      db -= leftShareByX[k]! / (b + x - 1);
+    }
+    return { value: -ll, gradient: [-dr, -dAlpha, -da, -db] as [number, number, number, number] };
+  };
+  return negativeLogLikelihood;
 }
 
 /**
@@ -193,7 +264,13 @@ export function fitGroupedBgNbd(histories: readonly WeightedHistory[], options: 
   const scaled = makeNegativeLogLikelihood(histories.map((h) => ({ ...h, tx: h.tx / scale, T: h.T / scale })));
   // Start where the mean purchase rate r/α matches the sample's (ignoring dropout), with a and b at 1.
   const meanX = Math.max(sumX / customers.length, 0.01);
-  const fit = minimiseInLogSpace((theta) => scaled(fromLog(theta)), [0, -Math.log(meanX), 0, 0], options);
+  // The gradient in log-parameters: ∂/∂ln θ = θ · ∂/∂θ.
+  const smooth = (theta: readonly number[]) => {
+    const params = fromLog(theta);
+    const { value, gradient } = scaled.withGradient(params);
+    return { value, gradient: [gradient[0] * params.r, gradient[1] * params.alpha, gradient[2] * params.a, gradient[3] * params.b] };
+  };
+  const fit = minimiseInLogSpace((theta) => scaled(fromLog(theta)), [0, -Math.log(meanX), 0, 0], { ...options, smooth });
   const fitted = fromLog(fit.logParameters);
   const params = { ...fitted, alpha: fitted.alpha * scale };
   if (fit.outcome !== "converged") {

@@ -5,6 +5,7 @@ import {
   frequencySpendCorrelation,
   gammaGammaCustomerLogLikelihood,
   gammaGammaLogLikelihood,
+  gammaGammaLogLikelihoodWithGradient,
   populationMeanSpend,
 } from "./gamma-gamma.ts";
 import { createRng, sampleGamma, samplePoisson } from "./random.ts";
@@ -108,5 +109,22 @@ describe("frequencySpendCorrelation", () => {
     // Hand computation: x̄ = 3, m̄ = 30.6; Σdx·dm = 100, Σdx² = 10, Σdm² = 1001.2.
     expect(check.correlation).toBeCloseTo(100 / Math.sqrt(10 * 1001.2), 12);
     expect(check.warning).toMatch(/correlated/);
+  });
+});
+
+describe("Gamma-Gamma log-likelihood gradient", () => {
+  it("equals the log-likelihood's central differences in each parameter", () => {
+    const rng = createRng(31);
+    const xs = Array.from({ length: 400 }, () => 1 + samplePoisson(rng, 3));
+    const customers = simulateGammaGamma({ p: 6.25, q: 3.74, v: 15.44 }, xs, createRng(32));
+    for (const params of [{ p: 6.25, q: 3.74, v: 15.44 }, { p: 1.5, q: 8, v: 90 }]) {
+      const { value, gradient } = gammaGammaLogLikelihoodWithGradient(params, customers);
+      expect(value).toBeCloseTo(gammaGammaLogLikelihood(params, customers), 8);
+      (["p", "q", "v"] as const).forEach((key, i) => {
+        const h = 1e-6 * params[key];
+        const slope = (gammaGammaLogLikelihood({ ...params, [key]: params[key] + h }, customers) - gammaGammaLogLikelihood({ ...params, [key]: params[key] - h }, customers)) / (2 * h);
+        expect(Math.abs(gradient[i]! - slope)).toBeLessThan(1e-5 * (1 + Math.abs(slope)));
+      });
+    }
   });
 });

@@ -1,6 +1,6 @@
 import { checkSufficiency, DATA_THRESHOLDS, type Insufficient, type NotConverged } from "./data-sufficiency.ts";
 import { minimiseInLogSpace, notConvergedReason } from "./optimise.ts";
-import { logGamma } from "./special.ts";
+import { digamma, logGamma } from "./special.ts";
 
 /**
  * Gamma-Gamma spend model (Fader and Hardie, "The Gamma-Gamma model of monetary value", 2013): each
@@ -71,11 +71,23 @@ function isUsable(c: SpendHistory): boolean {
   return Number.isInteger(c.x) && c.x >= 1 && c.meanSpend > 0 && Number.isFinite(c.meanSpend);
 }
 
+/** `gammaGammaLogLikelihood` and its gradient in (p, q, v), as the fit's quasi-Newton search uses them. */
+export function gammaGammaLogLikelihoodWithGradient(params: GammaGammaParams, customers: readonly SpendHistory[]): { value: number; gradient: number[] } {
+  const { value, gradient } = makeNegativeLogLikelihood(customers.filter(isUsable)).withGradient(params);
+  return { value: -value, gradient: gradient.map((g) => -g) };
+}
+
+/** The negative log-likelihood, alone and with its gradient in (p, q, v). */
+interface NegativeLogLikelihood {
+  (params: GammaGammaParams): number;
+  withGradient(params: GammaGammaParams): { value: number; gradient: [number, number, number] };
+}
+
 /**
- * The negative log-likelihood as a closure. Log-gammas depend on x only and are taken once per distinct x;
- * the per-customer cost is one logarithm, ln(v + x·m).
+ * The negative log-likelihood as a closure. Log-gammas and digammas depend on x only and are taken once
+ * per distinct x; the per-customer cost is one logarithm, ln(v + x·m), and for the gradient one division.
  */
-function makeNegativeLogLikelihood(customers: readonly SpendHistory[]): (params: GammaGammaParams) => number {
+function makeNegativeLogLikelihood(customers: readonly SpendHistory[]): NegativeLogLikelihood {
   const n = customers.length;
   const xm = new Float64Array(n);
   const xs = new Float64Array(n);
@@ -89,16 +101,46 @@ function makeNegativeLogLikelihood(customers: readonly SpendHistory[]): (params:
     byX.set(c.x, group);
   });
   const groups = [...byX.entries()];
-  return function negativeLogLikelihood({ p, q, v }: GammaGammaParams): number {
+  const perX = ({ p, q, v }: GammaGammaParams): number => {
     const perCustomer = -logGamma(q) + q * Math.log(v);
     let ll = 0;
     for (const [x, { count, sumLogMean }] of groups) {
       const px = p * x;
       ll += count * (perCustomer + logGamma(px + q) - logGamma(px) + px * Math.log(x)) + (px - 1) * sumLogMean;
     }
+    return ll;
+  };
+  const negativeLogLikelihood = (params: GammaGammaParams): number => {
+    const { p, q, v } = params;
+    let ll = perX(params);
     for (let i = 0; i < n; i++) ll -= (p * xs[i]! + q) * Math.log(v + xm[i]!);
     return -ll;
   };
+  negativeLogLikelihood.withGradient = (params: GammaGammaParams) => {
+    const { p, q, v } = params;
+    let ll = perX(params);
+    let dp = 0;
+    let dq = 0;
+    let dv = 0;
+    const psiQ = digamma(q);
+    for (const [x, { count, sumLogMean }] of groups) {
+      const px = p * x;
+      const psiPXQ = digamma(px + q);
+      dp += count * x * (psiPXQ - digamma(px) + Math.log(x)) + x * sumLogMean;
+      dq += count * (psiPXQ - psiQ + Math.log(v));
+      dv += (count * q) / v;
+    }
+    for (let i = 0; i < n; i++) {
+      const x = xs[i]!;
+      const logTotal = Math.log(v + xm[i]!);
+      ll -= (p * x + q) * logTotal;
+      dp -= x * logTotal;
+      dq -= logTotal;
+      dv -= (p * x + q) / (v + xm[i]!);
+    }
+    return { value: -ll, gradient: [-dp, -dq, -dv] as [number, number, number] };
+  };
+  return negativeLogLikelihood;
 }
 
 /**
@@ -123,7 +165,13 @@ export function fitGammaGamma(
   const scale = usable.reduce((s, c) => s + c.meanSpend, 0) / usable.length;
   const scaled = makeNegativeLogLikelihood(usable.map((c) => ({ x: c.x, meanSpend: c.meanSpend / scale })));
   // Start at p = 1, q = 2 and v = 1, where the population mean p·v/(q−1) equals the sample's.
-  const fit = minimiseInLogSpace((theta) => scaled(fromLog(theta)), [0, Math.log(2), 0], options);
+  // The gradient in log-parameters: ∂/∂ln θ = θ · ∂/∂θ.
+  const smooth = (theta: readonly number[]) => {
+    const params = fromLog(theta);
+    const { value, gradient } = scaled.withGradient(params);
+    return { value, gradient: [gradient[0] * params.p, gradient[1] * params.q, gradient[2] * params.v] };
+  };
+  const fit = minimiseInLogSpace((theta) => scaled(fromLog(theta)), [0, Math.log(2), 0], { ...options, smooth });
   const fitted = fromLog(fit.logParameters);
   const params = { ...fitted, v: fitted.v * scale };
   if (fit.outcome !== "converged") {

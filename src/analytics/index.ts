@@ -10,6 +10,7 @@ export {
 export {
   bgNbdHistoryLogLikelihood,
   bgNbdLogLikelihood,
+  bgNbdLogLikelihoodWithGradient,
   fitGroupedBgNbd,
   fitBgNbd,
   groupHistories,
@@ -51,6 +52,7 @@ export {
   frequencySpendCorrelation,
   gammaGammaCustomerLogLikelihood,
   gammaGammaLogLikelihood,
+  gammaGammaLogLikelihoodWithGradient,
   populationMeanSpend,
   SPEND_CORRELATION_WARNING,
   type FrequencySpendCheck,
@@ -95,6 +97,7 @@ export {
   type MinimiseOptions,
   type MinimiseResult,
 } from "./optimise.ts";
+export { minimiseQuasiNewton, type QuasiNewtonOptions, type QuasiNewtonResult, type SmoothObjective } from "./quasi-newton.ts";
 export {
   DAYS_PER_UNIT,
   summarisePurchases,
@@ -130,7 +133,7 @@ export {
 } from "./rfm.ts";
 export { silhouetteScore, type SilhouetteOptions } from "./silhouette.ts";
 export { simulateBgNbd, simulateBlobs, simulateGammaGamma } from "./simulate.ts";
-export { hyp2f1, hyp2f1Tail, logAddExp, logBeta, logGamma, normalQuantile, type SeriesOptions } from "./special.ts";
+export { digamma, hyp2f1, hyp2f1Tail, logAddExp, logBeta, logGamma, normalQuantile, type SeriesOptions } from "./special.ts";
 export { keywords, type Keyword } from "./keywords.ts";
 export {
   customerPortrait,

@@ -1,3 +1,5 @@
+import { minimiseQuasiNewton, type SmoothObjective } from "./quasi-newton.ts";
+
 /** Settings for `minimise`. Defaults suit a handful of log-parameters and objectives of size ~1e5. */
 export interface MinimiseOptions {
   /** Initial simplex edge along each coordinate (one number for all, or one per coordinate). */
@@ -152,25 +154,47 @@ export interface LogSpaceFit {
 }
 
 /**
- * Minimises an objective over log-parameters with `minimise`, adding `penalty` · Σθ² (an L2 pull towards 1
- * on the original scale) and refusing points outside the search box, so that a likelihood whose supremum lies
- * at infinity ends at the box's edge quickly instead of wandering along a ridge until the budget runs out.
+ * Minimises an objective over log-parameters, adding `penalty` · Σθ² (an L2 pull towards 1 on the
+ * original scale) and refusing points outside the search box, so that a likelihood whose supremum
+ * lies at infinity ends at the box's edge quickly instead of wandering along a ridge until the
+ * budget runs out. Given `smooth` (the same objective with its gradient), BFGS goes first and
+ * usually settles in a few dozen evaluations; Nelder–Mead (`minimise`) carries on from BFGS's best
+ * point when it did not settle inside the box, and is the whole search without a gradient.
  */
 export function minimiseInLogSpace(
   objective: (logParameters: readonly number[]) => number,
   start: readonly number[],
-  options: { penalty?: number; maxIterations?: number } = {},
+  options: { penalty?: number; maxIterations?: number; smooth?: SmoothObjective } = {},
 ): LogSpaceFit {
   const penalty = options.penalty ?? 0;
   const bound = LOG_PARAMETER_LIMIT + 1;
-  const penalised = (theta: readonly number[]): number => {
-    if (theta.some((v) => !(Math.abs(v) <= bound))) return Infinity;
-    return objective(theta) + penalty * theta.reduce((sum, v) => sum + v * v, 0);
-  };
-  const result = minimise(penalised, start, { step: 1, maxIterations: options.maxIterations });
-  const interior = result.x.every((v) => Math.abs(v) < LOG_PARAMETER_LIMIT);
-  const outcome = !interior ? "at-edge" : result.converged ? "converged" : "not-converged";
-  return { logParameters: result.x, value: result.value, iterations: result.iterations, outcome };
+  const outside = (theta: readonly number[]) => theta.some((v) => !(Math.abs(v) <= bound));
+  const interior = (theta: readonly number[]) => theta.every((v) => Math.abs(v) < LOG_PARAMETER_LIMIT);
+  const ridge = (theta: readonly number[]) => penalty * theta.reduce((sum, v) => sum + v * v, 0);
+  const penalised = (theta: readonly number[]): number => (outside(theta) ? Infinity : objective(theta) + ridge(theta));
+  let from = start;
+  let spent = 0;
+  const budget = options.maxIterations;
+  if (options.smooth) {
+    const smooth = options.smooth;
+    const quasiNewton = minimiseQuasiNewton(
+      (theta) => {
+        if (outside(theta)) return { value: Infinity, gradient: theta.map(() => 0) };
+        const { value, gradient } = smooth(theta);
+        return { value: value + ridge(theta), gradient: gradient.map((g, i) => g + 2 * penalty * theta[i]!) };
+      },
+      start,
+      { maxIterations: Math.min(budget ?? Infinity, 200) },
+    );
+    if (quasiNewton.converged && interior(quasiNewton.x)) {
+      return { logParameters: quasiNewton.x, value: quasiNewton.value, iterations: quasiNewton.iterations, outcome: "converged" };
+    }
+    from = quasiNewton.x;
+    spent = quasiNewton.iterations;
+  }
+  const result = minimise(penalised, from, { step: 1, maxIterations: budget === undefined ? undefined : budget - spent });
+  const outcome = !interior(result.x) ? "at-edge" : result.converged ? "converged" : "not-converged";
+  return { logParameters: result.x, value: result.value, iterations: spent + result.iterations, outcome };
 }
 
 /** The tenant-readable reason for a log-space fit that is not a result. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { hyp2f1, hyp2f1Tail, logAddExp, logBeta, logGamma, normalQuantile } from "./special.ts";
+import { digamma, hyp2f1, hyp2f1Tail, logAddExp, logBeta, logGamma, normalQuantile } from "./special.ts";
 
 describe("logGamma", () => {
   it("matches known values to 13 or more digits", () => {
@@ -24,6 +24,30 @@ describe("logGamma", () => {
 
   it("gives ln B(2, 3) = ln(1/12)", () => {
     expect(logBeta(2, 3)).toBeCloseTo(Math.log(1 / 12), 13);
+  });
+});
+
+describe("digamma", () => {
+  const EULER = 0.5772156649015329;
+
+  it("matches known values to 13 or more digits", () => {
+    const known: [number, number][] = [
+      [1, -EULER],
+      [0.5, -EULER - 2 * Math.log(2)],
+      [2, 1 - EULER],
+      [10, 2.251752589066721],
+      [0.1, -10.423754940411076],
+      [-0.5, 0.03648997397857652],
+    ];
+    for (const [x, expected] of known) expect(digamma(x)).toBeCloseTo(expected, 13);
+  });
+
+  it("satisfies ψ(x + 1) = ψ(x) + 1/x and is the slope of ln Γ", () => {
+    for (const x of [0.013, 0.37, 1.9, 7.25, 33.3, 512.5]) {
+      expect(digamma(x + 1) - digamma(x)).toBeCloseTo(1 / x, 10);
+      const h = 1e-5 * x;
+      expect(digamma(x)).toBeCloseTo((logGamma(x + h) - logGamma(x - h)) / (2 * h), 6);
+    }
   });
 });
 
