@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { BgNbdParams, PurchaseHistory } from "./bg-nbd.ts";
 import {
   conditionalExpectedPurchases,
+  conditionalExpectedPurchasesAt,
   expectedPurchases,
   expectedTimeToNextPurchase,
   probabilityAlive,
@@ -118,6 +119,14 @@ describe("BG/NBD predictions against simulation", () => {
 });
 
 describe("BG/NBD prediction shapes", () => {
+  it("gives the same expectations at several horizons at once as one at a time", () => {
+    for (const h of [{ x: 0, tx: 0, T: 30 }, { x: 2, tx: 30, T: 38 }, { x: 40, tx: 100, T: 150 }]) {
+      const horizons = [30 / 7, 90 / 7, 365 / 7];
+      expect(conditionalExpectedPurchasesAt(CDNOW, h, horizons)).toEqual(horizons.map((t) => conditionalExpectedPurchases(CDNOW, h, t)));
+    }
+  });
+
+
   it("keeps customers without repeat purchases alive by definition", () => {
     expect(probabilityAlive(CDNOW, { x: 0, tx: 0, T: 300 })).toBe(1);
   });

@@ -46,6 +46,12 @@ export function conditionalExpectedPurchases(params: BgNbdParams, h: PurchaseHis
   return probabilityAlive(params, h) * expectedPurchasesIfAlive(params, h.x, h.T, t);
 }
 
+/** `conditionalExpectedPurchases` at several horizons, P(alive) computed once for all of them. */
+export function conditionalExpectedPurchasesAt(params: BgNbdParams, h: PurchaseHistory, horizons: readonly number[]): number[] {
+  const alive = probabilityAlive(params, h);
+  return horizons.map((t) => alive * expectedPurchasesIfAlive(params, h.x, h.T, t));
+}
+
 /**
  * E[X(t)]: expected repeat purchases in the first t time units of a new customer's life (the paper's
  * equation 9), (a+b−1)/(a−1) · [1 − (α/(α+t))^r · 2F1(r, b; a+b−1; t/(α+t))]. It is equation 10 at

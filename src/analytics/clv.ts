@@ -1,5 +1,5 @@
 import type { BgNbdParams, PurchaseHistory } from "./bg-nbd.ts";
-import { conditionalExpectedPurchases } from "./bg-nbd-predict.ts";
+import { conditionalExpectedPurchasesAt } from "./bg-nbd-predict.ts";
 import { conditionalExpectedSpend, type GammaGammaParams } from "./gamma-gamma.ts";
 
 /** The two fitted models CLV combines: BG/NBD for how many purchases, Gamma-Gamma for how much each. */
@@ -36,13 +36,12 @@ export function predictClv(models: ClvModels, customer: ClvCustomer, options: Cl
     throw new RangeError("CLV needs horizon ≥ 0, period length > 0 and discount rate > −1");
   }
   const spend = conditionalExpectedSpend(models.gammaGamma, customer.x, customer.meanSpend) * (options.margin ?? 1);
-  const periods = Math.ceil(horizon / periodLength);
+  const periodEnds = Array.from({ length: Math.ceil(horizon / periodLength) }, (_, k) => Math.min((k + 1) * periodLength, horizon));
   let value = 0;
   let previous = 0;
-  for (let k = 1; k <= periods; k++) {
-    const cumulative = conditionalExpectedPurchases(models.bgNbd, customer, Math.min(k * periodLength, horizon));
-    value += (spend * (cumulative - previous)) / Math.pow(1 + discountRate, k);
+  conditionalExpectedPurchasesAt(models.bgNbd, customer, periodEnds).forEach((cumulative, k) => {
+    value += (spend * (cumulative - previous)) / Math.pow(1 + discountRate, k + 1);
     previous = cumulative;
-  }
+  });
   return value;
 }

@@ -24,6 +24,7 @@ export {
 } from "./bg-nbd.ts";
 export {
   conditionalExpectedPurchases,
+  conditionalExpectedPurchasesAt,
   expectedPurchases,
   expectedTimeToNextPurchase,
   probabilityAlive,

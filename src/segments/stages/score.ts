@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import {
   applyStandardisation,
   classifyLoyalty,
-  conditionalExpectedPurchases,
+  conditionalExpectedPurchasesAt,
   customerPortrait,
   expectedTimeToNextPurchase,
   oneTimeBuyerRisk,
@@ -21,6 +21,9 @@ const NEXT_ORDER_HORIZON_WEEKS = 5 * 52;
 
 /** CLV horizon and discounting: one year in monthly periods at 10% a year. */
 const CLV = { horizon: 52, periodLength: 52 / 12, discountRate: 0.1 / 12 };
+
+/** The horizons of the stored expected purchases, in days: expected30, expected90, expected365. */
+const EXPECTATION_DAYS = [30, 90, 365];
 
 const NO_ANSWERS: CustomerSurveyScores = { nps: null, csat: null };
 
@@ -94,6 +97,7 @@ export async function scoreChunk(tx: Transaction, run: RunContext, models: Fitte
     const monetary = Number(row.monetary_minor);
     const meanSpend = x > 0 ? Number(row.repeat_spend_minor) / x : monetary / Math.max(1, row.orders);
     const pAlive = bg ? probabilityAlive(bg, history) : null;
+    const expected = bg ? conditionalExpectedPurchasesAt(bg, history, EXPECTATION_DAYS.map((days) => days / DAYS_PER_WEEK)) : null;
     const expectedWeeks = bg ? expectedTimeToNextPurchase(bg, history) : null;
     const nextWeeks = expectedWeeks !== null && Number.isFinite(expectedWeeks) && expectedWeeks <= NEXT_ORDER_HORIZON_WEEKS ? expectedWeeks : null;
     const predicted = bg && gg && meanSpend > 0 ? Math.round(predictClv({ bgNbd: bg, gammaGamma: gg }, { ...history, meanSpend }, CLV)) : null;
@@ -108,9 +112,9 @@ export async function scoreChunk(tx: Transaction, run: RunContext, models: Fitte
     let tagSet = tagSets.get(tags);
     if (tagSet === undefined) tagSets.set(tags, (tagSet = tagSets.size + 1));
     columns.pAlive.push(stored(pAlive));
-    columns.expected30.push(bg ? stored(conditionalExpectedPurchases(bg, history, 30 / DAYS_PER_WEEK)) : null);
-    columns.expected90.push(bg ? stored(conditionalExpectedPurchases(bg, history, 90 / DAYS_PER_WEEK)) : null);
-    columns.expected365.push(bg ? stored(conditionalExpectedPurchases(bg, history, 365 / DAYS_PER_WEEK)) : null);
+    columns.expected30.push(expected ? stored(expected[0]!) : null);
+    columns.expected90.push(expected ? stored(expected[1]!) : null);
+    columns.expected365.push(expected ? stored(expected[2]!) : null);
     columns.nextOrderAt.push(nextWeeks === null ? null : new Date(run.asOf.getTime() + nextWeeks * DAYS_PER_WEEK * 86_400_000).toISOString());
     columns.clv.push(predicted !== null && Number.isSafeInteger(predicted) ? predicted : null);
     columns.churnRisk.push(stored(churnRisk));
