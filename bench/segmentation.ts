@@ -77,6 +77,7 @@ function rowsOf(m: Measured): Row[] {
   const ours = (Date.parse(m.run.finishedAt!) - Date.parse(m.run.createdAt)) / 1000;
   return [
     { measure: `${size}: whole run (ours: queued run, all six stages; reference: pandas RFM + sklearn k-means)`, ours, reference: m.reference.load + m.reference.rfm + m.reference.cluster, unit: "s", spread: "one run", goal: "ratio < 1 (faster)" },
+    { measure: `${size}: the reference's own work (ours: RFM and cluster stages; reference: CSV read, pandas RFM, sklearn k-means)`, ours: seconds(timings.rfm) + seconds(timings.cluster), reference: m.reference.load + m.reference.rfm + m.reference.cluster, unit: "s", spread: "one run", goal: "ratio < 1" },
     { measure: `${size}: RFM (ours: one SQL statement, which also reads the fits' inputs; reference: CSV read + pandas)`, ours: seconds(timings.rfm), reference: m.reference.load + m.reference.rfm, unit: "s", spread: "one run", goal: "ratio < 1" },
     { measure: `${size}: clusters, k = 2..8 by silhouette (ours: cluster stage; reference: sklearn fits, silhouettes and assignment)`, ours: seconds(timings.cluster), reference: m.reference.cluster, unit: "s", spread: "one run", goal: "ratio < 1" },
   ];

@@ -37,7 +37,8 @@ export function applyStandardisation(row: readonly number[], means: readonly num
 }
 
 /**
- * Options for `kMeans`: the seed fixes the result; `runs` seeds that many times and keeps the best.
+ * Options for `kMeans`: the seed fixes the result; `runs` (default 1, as scikit-learn's n_init for
+ * greedy k-means++) seeds that many times and keeps the best.
  * Iterations stop when the centroids' squared moves, summed, fall to `tolerance` times the mean
  * variance of the features (scikit-learn's rule; default 1e-4), or after `maxIterations` (default 100).
  */
@@ -64,7 +65,7 @@ export interface KMeansResult {
 }
 
 /**
- * k-means: k-means++ seeding (Arthur and Vassilvitskii 2007) from the seeded generator, then Lloyd
+ * k-means: greedy k-means++ seeding (see `seedCentroids`) from the seeded generator, then Lloyd
  * iterations until the centroids settle (see `KMeansOptions`). Repeated `runs` times
  * from one random stream; the lowest inertia wins. The same rows and seed always give the same result.
  * An empty cluster is refilled with the point farthest from its centroid, so k non-empty clusters come back
@@ -81,7 +82,7 @@ export function kMeans(rows: Matrix, k: number, options: KMeansOptions): KMeansR
   rows.forEach((row, i) => points.values.set(row, i * d));
   const rng = createRng(options.seed);
   let best: KMeansResult | null = null;
-  for (let run = 0; run < (options.runs ?? 4); run++) {
+  for (let run = 0; run < (options.runs ?? 1); run++) {
     const result = lloyd(points, seedCentroids(points, k, rng), options.maxIterations ?? 100, (options.tolerance ?? 1e-4) * meanVariance(points));
     if (best === null || result.inertia < best.inertia) best = result;
   }
@@ -104,30 +105,54 @@ function meanVariance(points: Points): number {
   return total / d;
 }
 
-/** k-means++: each next centre is drawn with probability proportional to squared distance from the chosen. */
+/**
+ * Greedy k-means++ (Arthur and Vassilvitskii 2007; the greedy variant scikit-learn uses): each next
+ * centre is the best of 2 + ⌊ln k⌋ candidates drawn with probability proportional to squared
+ * distance from the centres chosen, best meaning the lowest total squared distance once it is added.
+ */
 function seedCentroids(points: Points, k: number, rng: Rng): Float64Array {
   const { n, d, values } = points;
+  const trials = 2 + Math.floor(Math.log(k));
   const centres = new Float64Array(k * d);
   const first = randomInt(rng, n);
   centres.set(values.subarray(first * d, first * d + d), 0);
-  const distances = new Float64Array(n);
+  let distances = new Float64Array(n);
   for (let i = 0; i < n; i++) distances[i] = squaredDistance(points, i, centres, 0);
+  const cumulative = new Float64Array(n);
+  let candidate = new Float64Array(n);
+  let chosen = new Float64Array(n);
   for (let c = 1; c < k; c++) {
     let total = 0;
-    for (let i = 0; i < n; i++) total += distances[i]!;
-    let index: number;
-    if (total > 0) {
-      let target = rng() * total;
-      index = 0;
-      while (index < n - 1 && (target -= distances[index]!) >= 0) index++;
-    } else {
-      // Every point coincides with a centre already; any point will do.
-      index = randomInt(rng, n);
+    for (let i = 0; i < n; i++) cumulative[i] = total += distances[i]!;
+    let bestPotential = Infinity;
+    let bestIndex = 0;
+    for (let trial = 0; trial < trials; trial++) {
+      // With every point on a centre already, any point will do.
+      const index = total > 0 ? Math.min(n - 1, upperBound(cumulative, rng() * total)) : randomInt(rng, n);
+      centres.set(values.subarray(index * d, index * d + d), c * d);
+      let potential = 0;
+      for (let i = 0; i < n; i++) potential += candidate[i] = Math.min(distances[i]!, squaredDistance(points, i, centres, c));
+      if (potential < bestPotential) {
+        [bestPotential, bestIndex] = [potential, index];
+        [chosen, candidate] = [candidate, chosen];
+      }
     }
-    centres.set(values.subarray(index * d, index * d + d), c * d);
-    for (let i = 0; i < n; i++) distances[i] = Math.min(distances[i]!, squaredDistance(points, i, centres, c));
+    centres.set(values.subarray(bestIndex * d, bestIndex * d + d), c * d);
+    [distances, chosen] = [chosen, distances];
   }
   return centres;
+}
+
+/** The first index whose cumulative value exceeds `target`. */
+function upperBound(cumulative: Float64Array, target: number): number {
+  let low = 0;
+  let high = cumulative.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (cumulative[middle]! > target) high = middle;
+    else low = middle + 1;
+  }
+  return low;
 }
 
 function canonicalOrder(result: KMeansResult): KMeansResult {
