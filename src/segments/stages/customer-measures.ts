@@ -3,7 +3,8 @@ import type { RunContext } from "../run-context.ts";
 
 /**
  * The `measured` CTE (with those it reads from): one row per customer with an order by the
- * run's as-of date, in one pass of aggregates per customer, no self-join. Orders in the
+ * run's as-of date, from one sort of their orders: a window gives each order its customer's
+ * first purchase day, then one aggregate per customer, no self-join. Orders in the
  * tenant's currency, cancelled ones left out, net of refunds (and of returns recorded on their
  * own); purchase days counted in the tenant's time zone. Columns: customer_id, orders,
  * first_order_at, last_order_at, monetary, purchase_days, tx_days, age_days, recency_days,
@@ -23,15 +24,13 @@ export function customerMeasures(run: RunContext): SQL {
         from refunds r
        where r.order_id is null and r.customer_id is not null and r.currency = ${run.currency} and r.refunded_at <= ${run.asOf}
        group by r.customer_id
-    ), days as (
-      select customer_id, day, count(*)::int as orders, sum(net) as net, min(ordered_at) as first_at, max(ordered_at) as last_at,
-             min(day) over (partition by customer_id) as first_day
-        from bought group by customer_id, day
+    ), dated as (
+      select b.*, min(b.day) over (partition by b.customer_id) as first_day from bought b
     ), per_customer as (
-      select customer_id, sum(orders)::int as orders, min(first_at) as first_order_at, max(last_at) as last_order_at, sum(net) as gross,
-             count(*)::int as purchase_days, min(day) as first_day, max(day) as last_day,
+      select customer_id, count(*)::int as orders, min(ordered_at) as first_order_at, max(ordered_at) as last_order_at, sum(net) as gross,
+             count(distinct day)::int as purchase_days, min(day) as first_day, max(day) as last_day,
              sum(net) filter (where day > first_day) as repeat_net, min(day) filter (where day > first_day) as second_day
-        from days group by customer_id
+        from dated group by customer_id
     ), measured as (
       select c.customer_id, c.orders, c.first_order_at, c.last_order_at, c.gross - coalesce(ret.amount, 0) as monetary, c.purchase_days,
              (c.last_day - c.first_day) as tx_days,
