@@ -1,25 +1,12 @@
-import type { Pool } from "@neondatabase/serverless";
-import { afterAll, beforeAll, expect, it } from "vitest";
-import { startBridge, type Bridge } from "./bridge.ts";
-import { migrate } from "./migrate.ts";
-import { nodePool } from "./node-pool.ts";
+import { expect, it } from "vitest";
+import { migratedDatabase } from "./migrated-database.ts";
 
-let bridge: Bridge;
-let pool: Pool;
-beforeAll(async () => {
-  bridge = await startBridge({ dataDir: "memory://" });
-  pool = nodePool(bridge);
-  await migrate(pool);
-}, 120_000);
-afterAll(async () => {
-  await pool?.end();
-  await bridge?.close();
-});
+const database = migratedDatabase();
 
 // Deleting a customer (erasure, a merge) cascades or nulls every row that refers to it; without an
 // index led by the reference's columns each deletion reads the whole referring table.
 it("backs every reference to a customer with an index led by its columns", async () => {
-  const { rows } = await pool.query<{ constraint: string; indexed: boolean }>(`
+  const { rows } = await database().query<{ constraint: string; indexed: boolean }>(`
     select c.conname as constraint,
            exists (select 1 from pg_index i
                     where i.indrelid = c.conrelid

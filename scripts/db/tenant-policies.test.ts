@@ -1,25 +1,12 @@
-import type { Pool } from "@neondatabase/serverless";
-import { afterAll, beforeAll, expect, it } from "vitest";
-import { startBridge, type Bridge } from "./bridge.ts";
-import { migrate } from "./migrate.ts";
-import { nodePool } from "./node-pool.ts";
+import { expect, it } from "vitest";
+import { migratedDatabase } from "./migrated-database.ts";
 
-let bridge: Bridge;
-let pool: Pool;
-beforeAll(async () => {
-  bridge = await startBridge({ dataDir: "memory://" });
-  pool = nodePool(bridge);
-  await migrate(pool);
-}, 120_000);
-afterAll(async () => {
-  await pool?.end();
-  await bridge?.close();
-});
+const database = migratedDatabase();
 
 // A bare app_tenant_id() in a policy is called again for every row a scan filters; as a scalar
 // subquery it is read once per statement (migration 0031).
 it("reads the tenant once per statement in every tenant policy", async () => {
-  const { rows } = await pool.query<{ table: string; policy: string; qual: string | null; with_check: string | null }>(`
+  const { rows } = await database().query<{ table: string; policy: string; qual: string | null; with_check: string | null }>(`
     select tablename as table, policyname as policy, qual, with_check from pg_policies
      where schemaname = 'public' and (qual like '%app_tenant_id()%' or with_check like '%app_tenant_id()%')
      order by 1, 2`);
