@@ -22,8 +22,8 @@ const NEXT_ORDER_HORIZON_WEEKS = 5 * 52;
 /** CLV horizon and discounting: one year in monthly periods at 10% a year. */
 const CLV = { horizon: 52, periodLength: 52 / 12, discountRate: 0.1 / 12 };
 
-/** The horizons of the stored expected purchases, in days: expected30, expected90, expected365. */
-const EXPECTATION_DAYS = [30, 90, 365];
+/** The horizons of the stored expected purchases (expected30, expected90, expected365), in the models' weeks. */
+const EXPECTATION_WEEKS = [30, 90, 365].map((days) => days / DAYS_PER_WEEK);
 
 const NO_ANSWERS: CustomerSurveyScores = { nps: null, csat: null };
 
@@ -97,7 +97,7 @@ export async function scoreChunk(tx: Transaction, run: RunContext, models: Fitte
     const monetary = Number(row.monetary_minor);
     const meanSpend = x > 0 ? Number(row.repeat_spend_minor) / x : monetary / Math.max(1, row.orders);
     const pAlive = bg ? probabilityAlive(bg, history) : null;
-    const expected = bg ? conditionalExpectedPurchasesAt(bg, history, EXPECTATION_DAYS.map((days) => days / DAYS_PER_WEEK)) : null;
+    const expected = bg ? conditionalExpectedPurchasesAt(bg, history, EXPECTATION_WEEKS) : null;
     const expectedWeeks = bg ? expectedTimeToNextPurchase(bg, history) : null;
     const nextWeeks = expectedWeeks !== null && Number.isFinite(expectedWeeks) && expectedWeeks <= NEXT_ORDER_HORIZON_WEEKS ? expectedWeeks : null;
     const predicted = bg && gg && meanSpend > 0 ? Math.round(predictClv({ bgNbd: bg, gammaGamma: gg }, { ...history, meanSpend }, CLV)) : null;
