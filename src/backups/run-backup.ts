@@ -111,9 +111,6 @@ export async function runBackupStep(services: BackupServices, tenantId: string, 
         const [snapshot] = (await tx.execute<{ snapshot: string; at: string }>(sql`select pg_current_snapshot()::text as snapshot, now()::text as at`)).rows;
         state.snapshots.push({ at: new Date(snapshot!.at).toISOString(), snapshot: snapshot!.snapshot });
 
-        // The pages' text is aggregated in the database; sorting a page by its row number needs more than the default work_mem.
-        await tx.execute(sql.raw("set local work_mem = '64MB'"));
-
         while (state.tableIndex < state.tables.length) {
           const table = state.tables[state.tableIndex]!;
           const written = { ...table, columns: await writtenColumns(tx, table) };

@@ -24,9 +24,12 @@ export async function writtenColumns(tx: Transaction, table: { name: string; omi
 
 /**
  * The next rows of a table after a primary key, in primary-key order, as PostgreSQL writes them
- * (`row_to_json` of the row's `columns`, as text), joined into one NDJSON text by the database,
- * so a page crosses the wire as one value instead of a row each. Row-level security keeps them
- * to the tenant of the transaction. The cursor is read back from the last line.
+ * (`row_to_json` of the row's `columns`), joined into one NDJSON text. The columns are picked by
+ * a lateral subquery, which the planner folds into the index scan, so nothing sorts the rows
+ * again; its alias is one no column has, or `row_to_json` would take that column. A row a line
+ * costs less than the database joining the page into one value: that sorts the lines once more,
+ * and the driver reads one value of megabytes slower than thousands of small ones. Row-level
+ * security keeps the rows to the tenant of the transaction. The cursor is read back from the last line.
  */
 export async function pageAfter(
   tx: Transaction,
@@ -35,17 +38,27 @@ export async function pageAfter(
   limit: number,
 ): Promise<Page> {
   const name = quoteIdent(table.name);
-  const keys = (alias: string) => table.primaryKey.map((key) => `${alias}.${quoteIdent(key)}`).join(", ");
+  const keys = (alias: string, columns = table.primaryKey) => columns.map((key) => `${alias}.${quoteIdent(key)}`).join(", ");
   const columns = table.columns.map((column) => `t.${quoteIdent(column)}`).join(", ");
-  const where = after
-    ? sql`where (${sql.raw(keys("t"))}) > (select ${sql.raw(keys("a"))} from jsonb_populate_record(null::${sql.raw(name)}, ${JSON.stringify(after)}::jsonb) a)`
-    : sql``;
-  const result = await tx.execute<{ rows: number; text: string | null }>(sql`
-    select count(*)::int as rows, string_agg(q.line, '' order by q.n) as text
-      from (select row_to_json(p)::text || E'\n' as line, row_number() over (order by ${sql.raw(keys("p"))}) as n
-              from (select ${sql.raw(columns)} from ${sql.raw(name)} t ${where} order by ${sql.raw(keys("t"))} limit ${limit}) p) q`);
-  const { rows, text } = result.rows[0]!;
-  if (!text) return { text: "", rows: 0, last: null };
-  const line = JSON.parse(text.slice(text.lastIndexOf("\n", text.length - 2) + 1)) as Record<string, unknown>;
-  return { text, rows, last: Object.fromEntries(table.primaryKey.map((key) => [key, line[key]])) };
+  const where = after ? sql`where ${afterCondition(name, table.primaryKey, keys, JSON.stringify(after))}` : sql``;
+  const result = await tx.execute<{ line: string }>(sql`
+    select row_to_json(written_row)::text as line from ${sql.raw(name)} t cross join lateral (select ${sql.raw(columns)}) written_row
+      ${where} order by ${sql.raw(keys("t"))} limit ${limit}`);
+  const lines = result.rows.map((row) => row.line);
+  if (lines.length === 0) return { text: "", rows: 0, last: null };
+  const line = JSON.parse(lines[lines.length - 1]!) as Record<string, unknown>;
+  return { text: `${lines.join("\n")}\n`, rows: lines.length, last: Object.fromEntries(table.primaryKey.map((key) => [key, line[key]])) };
+}
+
+/**
+ * Rows after the cursor's primary key. A key led by `tenant_id` is split into `tenant_id = …`
+ * and a comparison of the rest: the same rows, since row-level security leaves one tenant, but
+ * the index scan starts at the cursor. Compared as one row with the policy's `tenant_id = …`
+ * beside it, the scan starts at the tenant's first row and steps over every row before the cursor.
+ */
+function afterCondition(name: string, primaryKey: string[], keys: (alias: string, columns?: string[]) => string, cursor: string) {
+  const from = sql`from jsonb_populate_record(null::${sql.raw(name)}, ${cursor}::jsonb) a`;
+  const [first, ...rest] = primaryKey;
+  if (first !== "tenant_id" || rest.length === 0) return sql`(${sql.raw(keys("t"))}) > (select ${sql.raw(keys("a"))} ${from})`;
+  return sql`t.tenant_id = (select a.tenant_id ${from}) and (${sql.raw(keys("t", rest))}) > (select ${sql.raw(keys("a", rest))} ${from})`;
 }
