@@ -29,7 +29,8 @@ export async function writtenColumns(tx: Transaction, table: { name: string; omi
  * again; its alias is one no column has, or `row_to_json` would take that column. A row a line
  * costs less than the database joining the page into one value: that sorts the lines once more,
  * and the driver reads one value of megabytes slower than thousands of small ones. Row-level
- * security keeps the rows to the tenant of the transaction. The cursor is read back from the last line.
+ * security keeps the rows to the tenant of the transaction. The cursor is read back from the
+ * last line.
  */
 export async function pageAfter(
   tx: Transaction,
