@@ -39,12 +39,10 @@ export async function pageAfter(
   limit: number,
 ): Promise<Page> {
   const name = quoteIdent(table.name);
-  const keys = (alias: string, columns = table.primaryKey) => columns.map((key) => `${alias}.${quoteIdent(key)}`).join(", ");
-  const columns = table.columns.map((column) => `t.${quoteIdent(column)}`).join(", ");
-  const where = after ? sql`where ${afterCondition(name, table.primaryKey, keys, JSON.stringify(after))}` : sql``;
+  const where = after ? sql`where ${afterCondition(name, table.primaryKey, JSON.stringify(after))}` : sql``;
   const result = await tx.execute<{ line: string }>(sql`
-    select row_to_json(written_row)::text as line from ${sql.raw(name)} t cross join lateral (select ${sql.raw(columns)}) written_row
-      ${where} order by ${sql.raw(keys("t"))} limit ${limit}`);
+    select row_to_json(written_row)::text as line from ${sql.raw(name)} t cross join lateral (select ${sql.raw(qualified("t", table.columns))}) written_row
+      ${where} order by ${sql.raw(qualified("t", table.primaryKey))} limit ${limit}`);
   const lines = result.rows.map((row) => row.line);
   if (lines.length === 0) return { text: "", rows: 0, last: null };
   const line = JSON.parse(lines[lines.length - 1]!) as Record<string, unknown>;
@@ -57,9 +55,15 @@ export async function pageAfter(
  * the index scan starts at the cursor. Compared as one row with the policy's `tenant_id = …`
  * beside it, the scan starts at the tenant's first row and steps over every row before the cursor.
  */
-function afterCondition(name: string, primaryKey: string[], keys: (alias: string, columns?: string[]) => string, cursor: string) {
+function afterCondition(name: string, primaryKey: string[], cursor: string) {
   const from = sql`from jsonb_populate_record(null::${sql.raw(name)}, ${cursor}::jsonb) a`;
   const [first, ...rest] = primaryKey;
-  if (first !== "tenant_id" || rest.length === 0) return sql`(${sql.raw(keys("t"))}) > (select ${sql.raw(keys("a"))} ${from})`;
-  return sql`t.tenant_id = (select a.tenant_id ${from}) and (${sql.raw(keys("t", rest))}) > (select ${sql.raw(keys("a", rest))} ${from})`;
+  const compared = first === "tenant_id" && rest.length > 0 ? rest : primaryKey;
+  const row = sql`(${sql.raw(qualified("t", compared))}) > (select ${sql.raw(qualified("a", compared))} ${from})`;
+  return compared === primaryKey ? row : sql`t.tenant_id = (select a.tenant_id ${from}) and ${row}`;
+}
+
+/** Columns of an aliased table, quoted and joined for a select list or an order by. */
+function qualified(alias: string, columns: string[]): string {
+  return columns.map((column) => `${alias}.${quoteIdent(column)}`).join(", ");
 }
