@@ -122,6 +122,8 @@ export async function scoreChunk(tx: Transaction, run: RunContext, models: Fitte
     columns.loyalty.push(loyalty);
     columns.tags.push(tagSet);
   }
+  // The chunk's id range bounds the scan of the run's scores: joined on the ids alone, the
+  // planner hashed every score row of the run for each chunk, quadratic in customers.
   await tx.execute(sql`
     with tag_sets as (select position::int, value from jsonb_array_elements(${`[${[...tagSets.keys()].join(",")}]`}::jsonb) with ordinality as t(value, position))
     update customer_scores s
@@ -133,6 +135,6 @@ export async function scoreChunk(tx: Transaction, run: RunContext, models: Fitte
                   ${asArray(columns.loyalty, "text")}, ${asArray(columns.tags, "int")})
            as v(customer_id, p_alive, expected30, expected90, expected365, next_order_at, clv, churn_risk, cluster, loyalty, tag_set)
       join tag_sets t on t.position = v.tag_set
-     where s.run_id = ${run.runId} and s.customer_id = v.customer_id`);
+     where s.run_id = ${run.runId} and s.customer_id between ${rows[0]!.customer_id} and ${rows.at(-1)!.customer_id} and s.customer_id = v.customer_id`);
   return { last: rows.at(-1)!.customer_id, scored: rows.length };
 }
