@@ -61,6 +61,7 @@ export async function measureCustomers(tx: Transaction, run: RunContext): Promis
              s.recency_days, s.monetary, s.repeat_net, s.r, s.f, s.m_score, g.segment
         from scored s
         join (values ${SEGMENT_ROWS}) as g(r, fm, segment) on g.r = s.r and g.fm = floor((s.f + s.m_score) / 2)
+       order by s.customer_id
       on conflict do nothing
       returning 1
     )
