@@ -35,7 +35,8 @@ type MeasuresRow = {
 /**
  * Scores every customer with an order by the run's as-of date set-wise in one statement: their
  * measures (`customerMeasures`), R, F and M as quintiles with ties sharing a score
- * (1 + floor(5 · (rank − 1) / n)) and the segment from the R x FM grid, written as their score rows.
+ * (1 + floor(5 · (rank − 1) / n)) and the segment from the R x FM grid, written as their score rows
+ * in customer id order, the order the scoring chunks read and update them.
  * The same statement reads what the models and clusters are fitted on: the (x, t_x, T)
  * histories grouped with a count, so the BG/NBD fit costs one term per distinct history, and a
  * deterministic sample (by a hash of the customer id) for the spend model, the second-order
