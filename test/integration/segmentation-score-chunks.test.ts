@@ -28,11 +28,9 @@ describe("scoring a run in chunks", () => {
 
     await withDatabase((db) =>
       withTenant(db, owner.tenantId, async (tx) => {
-        const ordered = (await tx.select({ id: customerScores.customerId }).from(customerScores).where(eq(customerScores.runId, runId)).orderBy(asc(customerScores.customerId))).map((row) => row.id);
-        const scoredIds = async () =>
-          (await tx.select({ id: customerScores.customerId, loyalty: customerScores.loyalty }).from(customerScores).where(eq(customerScores.runId, runId)).orderBy(asc(customerScores.customerId)))
-            .filter((row) => row.loyalty !== null)
-            .map((row) => row.id);
+        const scoreRows = () => tx.select({ id: customerScores.customerId, loyalty: customerScores.loyalty }).from(customerScores).where(eq(customerScores.runId, runId)).orderBy(asc(customerScores.customerId));
+        const ordered = (await scoreRows()).map((row) => row.id);
+        const scoredIds = async () => (await scoreRows()).filter((row) => row.loyalty !== null).map((row) => row.id);
 
         const first = await scoreChunk(tx, run, MODELS, NO_CLUSTERS, null, 3);
         expect(first).toEqual({ last: ordered[2], scored: 3 });
